@@ -1,0 +1,1 @@
+//! The schedule rule (placeholder; being written).
