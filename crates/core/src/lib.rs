@@ -2,5 +2,17 @@
 //! client and parser, and the sync run. Nothing here depends on Tauri; the CLI, the HTTP API and the
 //! desktop shell are thin layers over [`engine::Engine`].
 
+pub mod clock;
+pub mod control;
+pub mod credentials;
+pub mod engine;
+pub mod error;
+pub mod events;
+pub mod export;
+pub mod model;
+pub mod paths;
 pub mod schedule;
+pub mod scheduler;
+pub mod store;
+pub mod sync;
 pub mod workfossa;

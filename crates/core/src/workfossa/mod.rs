@@ -1,6 +1,10 @@
 //! Everything that talks to or reads WorkFossa: the record format, the page parser and the client.
 
+pub mod client;
+pub mod fetch;
 pub mod parser;
 pub mod record;
+pub mod retry;
 
+pub use client::{ClientConfig, Password, WorkFossaClient, DEFAULT_SITE_URL};
 pub use record::WorkOrder;

@@ -1,0 +1,76 @@
+//! `account set | show | test`. The password is read from a prompt or stdin, never an argument.
+
+use crate::args::AccountSetArgs;
+use crate::context::Context;
+use crate::util::print_json;
+use fossa_core::credentials::{self, PasswordStore};
+use fossa_core::error::{EngineError, EngineResult};
+use fossa_core::workfossa::{ClientConfig, Password, WorkFossaClient};
+use std::io::{BufRead, IsTerminal};
+
+pub async fn set(ctx: &Context, args: &AccountSetArgs) -> EngineResult<()> {
+    let password = if args.password_stdin || !std::io::stdin().is_terminal() {
+        let mut line = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .map_err(|e| EngineError::io("Could not read the password from stdin", e))?;
+        line.trim_end_matches(['\r', '\n']).to_string()
+    } else {
+        rpassword::prompt_password("WorkFossa password: ")
+            .map_err(|e| EngineError::io("Could not read the password", e))?
+    };
+    let engine = ctx.reader().await?;
+    let kind = credentials::save_account(
+        engine.data_dir(),
+        engine.store(),
+        &args.email,
+        &Password::new(password),
+        args.site.as_deref(),
+        true,
+    )
+    .await?;
+    println!(
+        "Saved the account {}; the password is in {}.",
+        args.email.trim(),
+        describe(kind)
+    );
+    Ok(())
+}
+
+fn describe(kind: PasswordStore) -> &'static str {
+    match kind {
+        PasswordStore::Keyring => "the system keyring",
+        PasswordStore::File => {
+            "a file readable only by you in the data dir (no keyring service here)"
+        }
+        PasswordStore::Environment => "the WORKFOSSA_PASSWORD environment variable",
+        PasswordStore::None => "no store (not set)",
+    }
+}
+
+pub async fn show(ctx: &Context, json: bool) -> EngineResult<()> {
+    let engine = ctx.reader().await?;
+    let info = credentials::account_info(engine.store()).await?;
+    if json {
+        return print_json(&info);
+    }
+    println!("site:     {}", info.site_url);
+    println!("email:    {}", info.email.as_deref().unwrap_or("(not set)"));
+    println!("password: {}", describe(info.password_store));
+    Ok(())
+}
+
+/// Logs in once and reports the outcome in one sentence.
+pub async fn test(ctx: &Context) -> EngineResult<()> {
+    let engine = ctx.reader().await?;
+    let account = credentials::load_account(engine.data_dir(), engine.store()).await?;
+    let client = WorkFossaClient::new(ClientConfig::new(
+        account.site_url.clone(),
+        account.email.clone(),
+        account.password,
+    ))?;
+    client.login().await?;
+    println!("Logged in to {} as {}.", account.site_url, account.email);
+    Ok(())
+}

@@ -1,0 +1,148 @@
+//! `daemon`, `sim` and `demo`: the long-running commands.
+
+use crate::args::{DaemonArgs, DemoArgs, SimArgs};
+use crate::context::Context;
+use crate::util::parse_span;
+use fossa_core::control;
+use fossa_core::credentials;
+use fossa_core::engine::Engine;
+use fossa_core::error::{EngineError, EngineResult};
+use fossa_core::workfossa::Password;
+use std::sync::Arc;
+
+/// Waits for Ctrl-C or SIGTERM.
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
+}
+
+/// Schedules until a stop signal; a running sync is cancelled and recorded as interrupted.
+pub async fn daemon(ctx: &Context, args: &DaemonArgs) -> EngineResult<()> {
+    if let Some(addr) = args.http {
+        return Err(EngineError::invalid(
+            "http",
+            format!("the local HTTP API ({addr}) is not built yet; run the daemon without --http"),
+        ));
+    }
+    let engine = Arc::new(Engine::open_primary(ctx.options()).await?);
+    run_engine(engine).await
+}
+
+async fn run_engine(engine: Arc<Engine>) -> EngineResult<()> {
+    let control = control::serve(Arc::clone(&engine)).await?;
+    let scheduler = engine.spawn_scheduler()?;
+    let status = engine.status().await?;
+    tracing::info!(
+        data_dir = %engine.data_dir().display(),
+        state = status.state.as_str(),
+        next_run = ?status.next_run,
+        "Fossa Sync daemon started"
+    );
+    eprintln!(
+        "Fossa Sync is running on {} (state {}); stop with Ctrl-C.",
+        engine.data_dir().display(),
+        status.state.as_str()
+    );
+    stop_signal().await;
+    tracing::info!("stopping");
+    control.abort();
+    engine.shutdown().await;
+    scheduler.abort();
+    let _ = std::fs::remove_file(engine.data_dir().join(fossa_core::paths::CONTROL_SOCKET));
+    eprintln!("Fossa Sync stopped.");
+    Ok(())
+}
+
+fn sim_options(args: &SimArgs) -> EngineResult<fossa_sim::SimOptions> {
+    let churn = args
+        .churn
+        .as_deref()
+        .map(|text| {
+            parse_span(text)
+                .and_then(|span| span.to_std().ok())
+                .ok_or_else(|| {
+                    EngineError::invalid("churn", format!("{text:?} is not a length like 2m"))
+                })
+        })
+        .transpose()?;
+    Ok(fossa_sim::SimOptions {
+        seed: args.seed,
+        work_orders: args.orders,
+        email: args.email.clone(),
+        password: args.password.clone(),
+        bind: args.listen,
+        churn,
+    })
+}
+
+pub async fn sim(args: &SimArgs) -> EngineResult<()> {
+    let server = fossa_sim::start(sim_options(args)?)
+        .await
+        .map_err(|e| EngineError::io("Could not start the simulated site", e))?;
+    println!(
+        "Simulated WorkFossa at {} (login {} / {}); stop with Ctrl-C.",
+        server.base_url(),
+        args.email,
+        args.password
+    );
+    stop_signal().await;
+    server.shutdown().await;
+    Ok(())
+}
+
+/// The simulated site with changing data, a demo data dir pointed at it, and the daemon.
+pub async fn demo(ctx: &Context, args: &DemoArgs) -> EngineResult<()> {
+    if args.http.is_some() {
+        return Err(EngineError::invalid(
+            "http",
+            "the local HTTP API is not built yet; run the demo without --http",
+        ));
+    }
+    let sim_args = SimArgs {
+        listen: std::net::SocketAddr::from(([127, 0, 0, 1], args.port)),
+        seed: 7,
+        orders: 60,
+        churn: Some("2m".into()),
+        email: "demo@fossa-sync.example".into(),
+        password: "demo-password".into(),
+    };
+    let server = fossa_sim::start(sim_options(&sim_args)?)
+        .await
+        .map_err(|e| EngineError::io("Could not start the simulated site", e))?;
+    let demo_ctx = Context {
+        data_dir: ctx.data_dir.join("demo"),
+    };
+    let engine = Arc::new(Engine::open_primary(demo_ctx.options()).await?);
+    credentials::save_account(
+        engine.data_dir(),
+        engine.store(),
+        &sim_args.email,
+        &Password::new(sim_args.password.clone()),
+        Some(server.base_url().as_str()),
+        false,
+    )
+    .await?;
+    engine.store().set_setting("demo", "true").await?;
+    println!(
+        "Demo: simulated WorkFossa at {}, data in {}.",
+        server.base_url(),
+        engine.data_dir().display()
+    );
+    let first = engine.sync_now().await?;
+    if let Some(run) = first.wait().await {
+        println!("First sync: {}", crate::commands::runs::summary_line(&run));
+    }
+    let result = run_engine(engine).await;
+    server.shutdown().await;
+    result
+}

@@ -1,0 +1,217 @@
+//! `status`, `history`, `pause`, `resume` and `sync`.
+
+use crate::args::{HistoryArgs, PauseArgs};
+use crate::context::{Actor, Context};
+use crate::progress::ProgressBar;
+use crate::util::{countdown, local, parse_instant_or_ago, parse_pause_length, print_json};
+use chrono::{DateTime, Utc};
+use fossa_core::control::{ControlReply, ControlRequest};
+use fossa_core::error::{EngineError, EngineResult};
+use fossa_core::events::EngineEvent;
+use fossa_core::model::{RunRecord, RunStatus, Status, Trigger};
+use fossa_core::store::HistoryFilter;
+
+pub async fn status(ctx: &Context, json: bool) -> EngineResult<()> {
+    let status = ctx.reader().await?.status().await?;
+    if json {
+        return print_json(&serde_json::json!({
+            "state": status.state,
+            "next_run": status.next_run,
+            "countdown_seconds": status.countdown_seconds,
+            "paused_until": status.paused_until,
+            "consecutive_failures": status.consecutive_failures,
+            "last_run": status.last_run,
+            "last_success_at": status.last_success_at,
+            "enabled": status.enabled,
+        }));
+    }
+    print_status(&status);
+    Ok(())
+}
+
+fn print_status(status: &Status) {
+    println!("state:       {}", status.state.as_str());
+    match (status.next_run, status.countdown_seconds) {
+        (Some(next), Some(seconds)) => {
+            println!("next sync:   {} (in {})", local(next), countdown(seconds))
+        }
+        _ => println!("next sync:   none scheduled"),
+    }
+    if let Some(until) = status.paused_until {
+        println!("paused until {}", local(until));
+    }
+    if status.consecutive_failures > 0 {
+        println!("failures:    {} in a row", status.consecutive_failures);
+    }
+    match &status.last_run {
+        Some(run) => println!("last sync:   {}", summary_line(run)),
+        None => println!("last sync:   never"),
+    }
+}
+
+/// `#12 success 2026-… · 30 found, 2 new, 1 changed, 0 removed (1.2 s)` or the error.
+pub fn summary_line(run: &RunRecord) -> String {
+    let when = local(run.started_at);
+    let took = run
+        .duration_ms
+        .map(|ms| format!(" ({:.1} s)", ms as f64 / 1000.0))
+        .unwrap_or_default();
+    match run.status {
+        RunStatus::Success => format!(
+            "#{} success {when} · {} found, {} new, {} changed, {} removed{took}",
+            run.id,
+            run.found.unwrap_or(0),
+            run.new.unwrap_or(0),
+            run.changed.unwrap_or(0),
+            run.removed.unwrap_or(0)
+        ),
+        status => format!(
+            "#{} {} {when}{took}{}",
+            run.id,
+            status.as_str(),
+            run.error
+                .as_deref()
+                .map(|e| format!(" · {e}"))
+                .unwrap_or_default()
+        ),
+    }
+}
+
+pub async fn history(ctx: &Context, args: &HistoryArgs) -> EngineResult<()> {
+    let engine = ctx.reader().await?;
+    let filter = HistoryFilter {
+        status: args
+            .status
+            .as_deref()
+            .map(|s| {
+                RunStatus::parse(s).ok_or_else(|| {
+                    EngineError::invalid(
+                        "status",
+                        "use running, success, failed, interrupted or skipped",
+                    )
+                })
+            })
+            .transpose()?,
+        trigger: args
+            .trigger
+            .as_deref()
+            .map(|t| {
+                Trigger::parse(t).ok_or_else(|| {
+                    EngineError::invalid("trigger", "use scheduled, manual or catch-up")
+                })
+            })
+            .transpose()?,
+        since: args
+            .since
+            .as_deref()
+            .map(|s| parse_instant_or_ago("since", s, Utc::now()))
+            .transpose()?,
+        limit: Some(args.limit.clamp(1, 10_000)),
+        ..HistoryFilter::default()
+    };
+    let runs = engine.history(&filter).await?;
+    if args.json {
+        return print_json(&runs);
+    }
+    if runs.is_empty() {
+        println!("No runs yet.");
+    }
+    for run in &runs {
+        println!(
+            "{} [{}{}]",
+            summary_line(run),
+            run.trigger.as_str(),
+            if run.missed > 0 {
+                format!(", {} missed", run.missed)
+            } else {
+                String::new()
+            }
+        );
+    }
+    Ok(())
+}
+
+pub async fn pause(ctx: &Context, args: &PauseArgs) -> EngineResult<()> {
+    let now = Utc::now();
+    let until: Option<DateTime<Utc>> = match (&args.for_, &args.until) {
+        (Some(length), _) => Some(now + parse_pause_length(length)?),
+        (_, Some(text)) => Some(
+            DateTime::parse_from_rfc3339(text)
+                .map_err(|e| {
+                    EngineError::invalid(
+                        "until",
+                        format!("{text:?} is not an RFC3339 instant ({e})"),
+                    )
+                })?
+                .with_timezone(&Utc),
+        ),
+        _ => None,
+    };
+    let status = match ctx.actor().await? {
+        Actor::Local(engine) => engine.pause(until).await?,
+        remote => expect_status(
+            remote
+                .request(&ControlRequest::Pause { until }, |_| {})
+                .await?,
+        )?,
+    };
+    match status.paused_until {
+        Some(until) => println!("Paused until {}.", local(until)),
+        None => println!("Paused until you resume."),
+    }
+    Ok(())
+}
+
+pub async fn resume(ctx: &Context) -> EngineResult<()> {
+    let status = match ctx.actor().await? {
+        Actor::Local(engine) => engine.resume().await?,
+        remote => expect_status(remote.request(&ControlRequest::Resume, |_| {}).await?)?,
+    };
+    match status.next_run {
+        Some(next) => println!("Resumed; next sync {}.", local(next)),
+        None => println!("Resumed; the schedule is switched off, so no sync is planned."),
+    }
+    Ok(())
+}
+
+fn expect_status(reply: ControlReply) -> EngineResult<Status> {
+    match reply {
+        ControlReply::Status { status } => Ok(*status),
+        other => Err(EngineError::Control(format!("unexpected answer {other:?}"))),
+    }
+}
+
+/// Runs a manual sync (or joins the running one) and waits; the exit status says how it went.
+pub async fn sync(ctx: &Context, json: bool) -> EngineResult<RunRecord> {
+    let bar = ProgressBar::new();
+    let run = match ctx.actor().await? {
+        Actor::Local(engine) => {
+            let mut events = engine.subscribe();
+            let handle = engine.sync_now().await?;
+            let wait = handle.wait();
+            tokio::pin!(wait);
+            let record = loop {
+                tokio::select! {
+                    record = &mut wait => break record,
+                    Ok(event) = events.recv() => if let EngineEvent::Progress(progress) = event { bar.show(&progress) },
+                }
+            };
+            engine.shutdown().await;
+            record.ok_or_else(|| EngineError::Control("the run ended without a record".into()))?
+        }
+        remote => match remote
+            .request(&ControlRequest::Sync, |progress| bar.show(progress))
+            .await?
+        {
+            ControlReply::Run { run } => *run,
+            other => return Err(EngineError::Control(format!("unexpected answer {other:?}"))),
+        },
+    };
+    bar.finish();
+    if json {
+        print_json(&run)?;
+    } else if run.status == RunStatus::Success {
+        println!("{}", summary_line(&run));
+    }
+    Ok(run)
+}

@@ -1,0 +1,120 @@
+//! Small helpers shared by the commands: instants and durations from the command line, output.
+
+use chrono::{DateTime, Duration, Utc};
+use fossa_core::error::{EngineError, EngineResult};
+use fossa_core::schedule::parse_interval;
+
+/// An RFC3339 instant, or a span back from now such as `2h`, `90m` or `7d`.
+pub fn parse_instant_or_ago(
+    field: &str,
+    text: &str,
+    now: DateTime<Utc>,
+) -> EngineResult<DateTime<Utc>> {
+    if let Ok(instant) = DateTime::parse_from_rfc3339(text.trim()) {
+        return Ok(instant.with_timezone(&Utc));
+    }
+    parse_span(text)
+        .map(|span| now - span)
+        .ok_or_else(|| EngineError::invalid(field, format!("{text:?} is neither an RFC3339 instant (2026-03-08T09:00:00-05:00) nor a span like 2h or 7d")))
+}
+
+/// `45s`, `30m`, `2h`, `1h30m`, `7d`.
+pub fn parse_span(text: &str) -> Option<Duration> {
+    let text = text.trim().to_ascii_lowercase();
+    if text.is_empty() {
+        return None;
+    }
+    let mut total = Duration::zero();
+    let mut digits = String::new();
+    for ch in text.chars() {
+        if ch.is_ascii_digit() {
+            digits.push(ch);
+            continue;
+        }
+        let value: i64 = digits.parse().ok()?;
+        digits.clear();
+        total += match ch {
+            's' => Duration::seconds(value),
+            'm' => Duration::minutes(value),
+            'h' => Duration::hours(value),
+            'd' => Duration::days(value),
+            _ => return None,
+        };
+    }
+    if !digits.is_empty() {
+        return None;
+    }
+    Some(total)
+}
+
+/// A pause length: the same grammar as the interval, without its range (`2h`, `30m`, `1h30m`).
+pub fn parse_pause_length(text: &str) -> EngineResult<Duration> {
+    match parse_span(text) {
+        Some(span) if span > Duration::zero() => Ok(span),
+        _ => match parse_interval(text) {
+            Ok(minutes) => Ok(Duration::minutes(i64::from(minutes))),
+            Err(_) => Err(EngineError::invalid(
+                "for",
+                format!("{text:?} is not a length like 2h or 30m"),
+            )),
+        },
+    }
+}
+
+pub fn print_json<T: serde::Serialize>(value: &T) -> EngineResult<()> {
+    let text =
+        serde_json::to_string_pretty(value).map_err(|e| EngineError::Control(e.to_string()))?;
+    println!("{text}");
+    Ok(())
+}
+
+/// A local, human form of an instant.
+pub fn local(instant: DateTime<Utc>) -> String {
+    instant
+        .with_timezone(&chrono::Local)
+        .format("%Y-%m-%d %H:%M:%S %Z")
+        .to_string()
+}
+
+pub fn countdown(seconds: i64) -> String {
+    let (hours, minutes) = (seconds / 3600, (seconds % 3600) / 60);
+    match (hours, minutes) {
+        (0, 0) => format!("{seconds}s"),
+        (0, m) => format!("{m} min"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_and_instants_parse() {
+        assert_eq!(parse_span("1h30m"), Some(Duration::minutes(90)));
+        assert_eq!(parse_span("7d"), Some(Duration::days(7)));
+        assert_eq!(parse_span("5x"), None);
+        assert_eq!(parse_span("15"), None);
+        let now = DateTime::parse_from_rfc3339("2026-01-01T12:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        assert_eq!(
+            parse_instant_or_ago("since", "2h", now).unwrap(),
+            now - Duration::hours(2)
+        );
+        assert_eq!(
+            parse_instant_or_ago("since", "2026-01-01T07:00:00-05:00", now).unwrap(),
+            now
+        );
+        assert!(parse_instant_or_ago("since", "yesterday", now).is_err());
+        assert_eq!(parse_pause_length("2h").unwrap(), Duration::hours(2));
+        assert!(parse_pause_length("soon").is_err());
+    }
+
+    #[test]
+    fn countdown_reads_naturally() {
+        assert_eq!(countdown(42), "42s");
+        assert_eq!(countdown(23 * 60 + 5), "23 min");
+        assert_eq!(countdown(2 * 3600 + 60), "2 h 1 min");
+    }
+}

@@ -1,0 +1,220 @@
+//! The one engine handle that the CLI, the HTTP API and the desktop shell all call.
+//!
+//! A *primary* engine holds the data dir's lock, schedules, and answers the control socket; a
+//! *reader* engine only reads the store (status, history, work orders) while another holds it.
+
+use crate::clock::{Clock, SystemClock};
+use crate::error::{EngineError, EngineResult};
+use crate::events::{EngineEvent, EventBus};
+use crate::model::{JobType, RunRecord, Status};
+use crate::paths::{ensure_data_dir, DataDirLock};
+use crate::schedule::{self, ScheduleConfig};
+use crate::scheduler::{RunHandle, Scheduler, SyncJob};
+use crate::store::{HistoryFilter, ScheduleRow, Store, DATABASE_FILE};
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use tokio::sync::broadcast;
+
+/// How to open an engine.
+#[derive(Clone)]
+pub struct EngineOptions {
+    pub data_dir: PathBuf,
+    pub clock: Arc<dyn Clock>,
+    /// The work-order job; None = the WorkFossa sync built from the stored account.
+    pub job: Option<Arc<dyn SyncJob>>,
+    pub default_schedule: ScheduleConfig,
+}
+
+impl EngineOptions {
+    pub fn new(data_dir: impl Into<PathBuf>) -> Self {
+        Self {
+            data_dir: data_dir.into(),
+            clock: Arc::new(SystemClock),
+            job: None,
+            default_schedule: ScheduleConfig::default_for_system(),
+        }
+    }
+
+    pub fn with_job(mut self, job: Arc<dyn SyncJob>) -> Self {
+        self.job = Some(job);
+        self
+    }
+
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+}
+
+/// The schedule as shown to users: configuration plus scheduler state.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ScheduleView {
+    pub job_type: JobType,
+    #[serde(flatten)]
+    pub config: ScheduleConfig,
+    pub next_due: Option<DateTime<Utc>>,
+    pub paused: bool,
+    pub paused_until: Option<DateTime<Utc>>,
+}
+
+impl From<ScheduleRow> for ScheduleView {
+    fn from(row: ScheduleRow) -> Self {
+        Self {
+            job_type: row.job_type,
+            config: row.config,
+            next_due: row.next_due,
+            paused: row.paused,
+            paused_until: row.paused_until,
+        }
+    }
+}
+
+pub struct Engine {
+    data_dir: PathBuf,
+    store: Store,
+    scheduler: Arc<Scheduler>,
+    lock: Option<DataDirLock>,
+}
+
+impl Engine {
+    /// Opens the store without taking the lock: for read commands while another engine runs.
+    pub async fn open_reader(options: EngineOptions) -> EngineResult<Self> {
+        Self::open(options, None).await
+    }
+
+    /// Takes the data dir's lock (one scheduler per data dir), marks runs left `running` by a dead
+    /// process as `interrupted`, and is ready to schedule ([`Engine::spawn_scheduler`]).
+    pub async fn open_primary(options: EngineOptions) -> EngineResult<Self> {
+        let lock = DataDirLock::acquire(&options.data_dir)?;
+        let engine = Self::open(options, Some(lock)).await?;
+        let interrupted = engine
+            .store
+            .mark_abandoned_runs_interrupted(engine.scheduler.now())
+            .await?;
+        if interrupted > 0 {
+            tracing::warn!(
+                interrupted,
+                "marked runs left running by a stopped process as interrupted"
+            );
+        }
+        Ok(engine)
+    }
+
+    async fn open(options: EngineOptions, lock: Option<DataDirLock>) -> EngineResult<Self> {
+        ensure_data_dir(&options.data_dir)?;
+        let store = Store::open(&options.data_dir.join(DATABASE_FILE)).await?;
+        let job = match options.job {
+            Some(job) => job,
+            None => Arc::new(crate::sync::WorkFossaJob::new(options.data_dir.clone())),
+        };
+        let scheduler = Scheduler::new(
+            store.clone(),
+            EventBus::new(),
+            options.clock,
+            options.default_schedule,
+        )
+        .with_job(JobType::WorkOrders, job);
+        Ok(Self {
+            data_dir: options.data_dir,
+            store,
+            scheduler: Arc::new(scheduler),
+            lock,
+        })
+    }
+
+    pub fn is_primary(&self) -> bool {
+        self.lock.is_some()
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn scheduler(&self) -> &Arc<Scheduler> {
+        &self.scheduler
+    }
+
+    pub fn subscribe(&self) -> broadcast::Receiver<EngineEvent> {
+        self.scheduler.events().subscribe()
+    }
+
+    /// Starts the scheduling loop in the background (primary engines only).
+    pub fn spawn_scheduler(&self) -> EngineResult<tokio::task::JoinHandle<()>> {
+        if !self.is_primary() {
+            return Err(EngineError::Control(
+                "only the engine that holds the data dir may schedule".into(),
+            ));
+        }
+        Ok(tokio::spawn(Arc::clone(&self.scheduler).run_loop()))
+    }
+
+    /// Stops scheduling; a running sync is cancelled and recorded `interrupted` (nothing written).
+    pub async fn shutdown(&self) {
+        self.scheduler.shutdown().await;
+        self.store.close().await;
+    }
+
+    pub async fn status(&self) -> EngineResult<Status> {
+        self.scheduler.status(JobType::WorkOrders).await
+    }
+
+    pub async fn schedule(&self) -> EngineResult<ScheduleView> {
+        Ok(self
+            .scheduler
+            .schedule_row(JobType::WorkOrders)
+            .await?
+            .into())
+    }
+
+    pub async fn set_schedule(&self, config: ScheduleConfig) -> EngineResult<ScheduleView> {
+        self.scheduler
+            .set_schedule(JobType::WorkOrders, config)
+            .await?;
+        self.schedule().await
+    }
+
+    /// The next `count` fire instants at or after `from` in the schedule's zone (ignores pause, jitter).
+    pub async fn preview(
+        &self,
+        config: Option<ScheduleConfig>,
+        from: Option<DateTime<Utc>>,
+        count: usize,
+    ) -> EngineResult<Vec<DateTime<Tz>>> {
+        let config = match config {
+            Some(config) => config,
+            None => self.schedule().await?.config,
+        };
+        config.validate()?;
+        let from = from.unwrap_or_else(|| self.scheduler.now());
+        Ok(schedule::preview(&config, from, count))
+    }
+
+    pub async fn pause(&self, until: Option<DateTime<Utc>>) -> EngineResult<Status> {
+        self.scheduler.pause(JobType::WorkOrders, until).await?;
+        self.status().await
+    }
+
+    pub async fn resume(&self) -> EngineResult<Status> {
+        self.scheduler.resume(JobType::WorkOrders).await?;
+        self.status().await
+    }
+
+    /// Starts a manual sync, or joins the running one.
+    pub async fn sync_now(&self) -> EngineResult<RunHandle> {
+        self.scheduler.sync_now(JobType::WorkOrders).await
+    }
+
+    pub async fn history(&self, filter: &HistoryFilter) -> EngineResult<Vec<RunRecord>> {
+        self.store.history(filter).await
+    }
+
+    pub async fn run(&self, id: i64) -> EngineResult<RunRecord> {
+        self.store.run(id).await
+    }
+}

@@ -1,0 +1,168 @@
+//! The engine's public data: job types, run records, triggers and the status the shells show.
+
+use crate::error::ErrorClass;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// What a schedule syncs. A column, not a singleton: dispensers come later.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JobType {
+    WorkOrders,
+}
+
+impl JobType {
+    pub const ALL: [JobType; 1] = [JobType::WorkOrders];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JobType::WorkOrders => "work_orders",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "work_orders" | "work-orders" => Some(JobType::WorkOrders),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for JobType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Why a run started.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Trigger {
+    Scheduled,
+    Manual,
+    CatchUp,
+}
+
+impl Trigger {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Trigger::Scheduled => "scheduled",
+            Trigger::Manual => "manual",
+            Trigger::CatchUp => "catch-up",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "scheduled" => Some(Trigger::Scheduled),
+            "manual" => Some(Trigger::Manual),
+            "catch-up" => Some(Trigger::CatchUp),
+            _ => None,
+        }
+    }
+}
+
+/// Where a run stands or how it ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RunStatus {
+    Running,
+    Success,
+    Failed,
+    Interrupted,
+    Skipped,
+}
+
+impl RunStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RunStatus::Running => "running",
+            RunStatus::Success => "success",
+            RunStatus::Failed => "failed",
+            RunStatus::Interrupted => "interrupted",
+            RunStatus::Skipped => "skipped",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "running" => Some(RunStatus::Running),
+            "success" => Some(RunStatus::Success),
+            "failed" => Some(RunStatus::Failed),
+            "interrupted" => Some(RunStatus::Interrupted),
+            "skipped" => Some(RunStatus::Skipped),
+            _ => None,
+        }
+    }
+}
+
+/// One row of the sync history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunRecord {
+    pub id: i64,
+    pub job_type: JobType,
+    pub trigger: Trigger,
+    pub status: RunStatus,
+    pub started_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+    pub duration_ms: Option<i64>,
+    pub attempts: i64,
+    /// Fires coalesced into this run (catch-up).
+    pub missed: i64,
+    pub found: Option<i64>,
+    pub new: Option<i64>,
+    pub changed: Option<i64>,
+    pub removed: Option<i64>,
+    pub error_class: Option<ErrorClass>,
+    pub error: Option<String>,
+}
+
+/// What a successful run counted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunSummary {
+    pub found: i64,
+    pub new: i64,
+    pub changed: i64,
+    pub removed: i64,
+    pub attempts: i64,
+}
+
+/// The four states the tray colours and the window's badge show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum State {
+    Active,
+    Running,
+    Paused,
+    Failed,
+}
+
+impl State {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            State::Active => "active",
+            State::Running => "running",
+            State::Paused => "paused",
+            State::Failed => "failed",
+        }
+    }
+}
+
+/// The engine's status for one job type.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Status {
+    pub state: State,
+    pub job_type: JobType,
+    pub enabled: bool,
+    pub next_run: Option<DateTime<Utc>>,
+    /// Whole seconds until `next_run`, from the instant the status was taken.
+    pub countdown_seconds: Option<i64>,
+    pub paused: bool,
+    pub paused_until: Option<DateTime<Utc>>,
+    pub consecutive_failures: i64,
+    pub last_run: Option<RunRecord>,
+    /// The last successful run's finish: how fresh the data is.
+    pub last_success_at: Option<DateTime<Utc>>,
+    pub running_run_id: Option<i64>,
+}

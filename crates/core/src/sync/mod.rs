@@ -1,0 +1,105 @@
+//! One WorkFossa sync run: log in, fetch every page, validate, then write everything in one
+//! transaction. Any failure before the commit leaves the stored work orders exactly as they were.
+
+pub mod diff;
+
+use crate::credentials::load_account;
+use crate::error::SyncError;
+use crate::events::Phase;
+use crate::model::RunSummary;
+use crate::scheduler::{JobFailure, RunContext, SyncJob};
+use crate::store::Store;
+use crate::workfossa::{ClientConfig, WorkFossaClient};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::sync::Arc;
+
+/// The setting that bounds how many list pages are fetched at once (1 to 8, default 4).
+pub const CONCURRENCY_SETTING: &str = "fetch_concurrency";
+
+type Tuning = Arc<dyn Fn(&mut ClientConfig) + Send + Sync>;
+
+/// The work-order sync against WorkFossa (or the simulated site), configured from the data dir.
+pub struct WorkFossaJob {
+    data_dir: PathBuf,
+    tuning: Option<Tuning>,
+}
+
+impl WorkFossaJob {
+    pub fn new(data_dir: PathBuf) -> Self {
+        Self {
+            data_dir,
+            tuning: None,
+        }
+    }
+
+    /// Adjusts the client's timeouts and retry policy (tests and benchmarks).
+    pub fn with_tuning(
+        mut self,
+        tuning: impl Fn(&mut ClientConfig) + Send + Sync + 'static,
+    ) -> Self {
+        self.tuning = Some(Arc::new(tuning));
+        self
+    }
+
+    async fn client(&self, store: &Store) -> Result<WorkFossaClient, SyncError> {
+        let account = load_account(&self.data_dir, store).await?;
+        let mut config = ClientConfig::new(account.site_url, account.email, account.password);
+        if let Some(value) = store
+            .setting(CONCURRENCY_SETTING)
+            .await
+            .map_err(|e| SyncError::Store(e.to_string()))?
+        {
+            config.concurrency = value.parse::<usize>().unwrap_or(4).clamp(1, 8);
+        }
+        if let Some(tuning) = &self.tuning {
+            tuning(&mut config);
+        }
+        WorkFossaClient::new(config)
+    }
+}
+
+#[async_trait::async_trait]
+impl SyncJob for WorkFossaJob {
+    async fn run(&self, ctx: RunContext) -> Result<RunSummary, JobFailure> {
+        let client = self.client(&ctx.store).await?;
+        ctx.progress.report(Phase::LoggingIn, 0, None, 0);
+        let pages_seen = AtomicU32::new(0);
+        let rows_seen = AtomicU64::new(0);
+        let report = |done: u32, total: Option<u32>, rows: u64| {
+            pages_seen.store(done, Ordering::Relaxed);
+            rows_seen.store(rows, Ordering::Relaxed);
+            ctx.progress.report(Phase::Fetching, done, total, rows);
+        };
+        let fetched = client.fetch_all(&report, &ctx.cancel).await;
+        let attempts = client.attempts();
+        let records = fetched.map_err(|error| JobFailure { error, attempts })?;
+        if ctx.cancel.is_cancelled() {
+            return Err(JobFailure {
+                error: SyncError::Cancelled,
+                attempts,
+            });
+        }
+        ctx.progress.report(
+            Phase::Saving,
+            pages_seen.load(Ordering::Relaxed),
+            Some(pages_seen.load(Ordering::Relaxed)),
+            rows_seen.load(Ordering::Relaxed),
+        );
+        let stats = ctx
+            .store
+            .apply_work_orders(ctx.run_id, &records, attempts, ctx.clock.now())
+            .await
+            .map_err(|error| JobFailure { error, attempts })?;
+        tracing::info!(
+            run_id = ctx.run_id,
+            found = stats.summary.found,
+            new = stats.summary.new,
+            changed = stats.summary.changed,
+            removed = stats.summary.removed,
+            rows_written = stats.work_order_rows_written,
+            "sync saved"
+        );
+        Ok(stats.summary)
+    }
+}

@@ -1,0 +1,319 @@
+//! The WorkFossa HTTP client: cookies, timeouts, login with the CSRF token, session expiry noticed
+//! and healed by one fresh login, and transient failures retried under the run's budget.
+
+use super::parser::{self, ListPage};
+use super::retry::{parse_retry_after, RetryBudget, RetryPolicy};
+use crate::error::SyncError;
+use reqwest::{redirect, StatusCode};
+use std::fmt;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::Duration;
+use url::Url;
+
+/// The default site address.
+pub const DEFAULT_SITE_URL: &str = "https://app.workfossa.com";
+/// The list filter technicians use: hide work orders whose visits are all completed.
+const LIST_FILTER: &str =
+    "work_visit_completion=none%7C%7CNo+visits+completed%7C%7CWork+Visits+Completed&order_direction=asc";
+
+/// A password that never prints.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Password(String);
+
+impl Password {
+    pub fn new(secret: impl Into<String>) -> Self {
+        Self(secret.into())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Password {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Password(<redacted>)")
+    }
+}
+
+/// Everything the client needs to know.
+#[derive(Debug, Clone)]
+pub struct ClientConfig {
+    pub base_url: Url,
+    pub email: String,
+    pub password: Password,
+    /// Pages fetched at once after the first (1 to 8).
+    pub concurrency: usize,
+    /// Rows per page asked for.
+    pub page_size: u32,
+    pub connect_timeout: Duration,
+    pub request_timeout: Duration,
+    pub retry: RetryPolicy,
+}
+
+impl ClientConfig {
+    pub fn new(base_url: Url, email: impl Into<String>, password: Password) -> Self {
+        Self {
+            base_url,
+            email: email.into(),
+            password,
+            concurrency: 4,
+            page_size: 100,
+            connect_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(30),
+            retry: RetryPolicy::default(),
+        }
+    }
+}
+
+/// What a GET gave: a page, or a sign that the session is gone.
+enum Answer {
+    Html(String),
+    LoginRequired,
+}
+
+pub struct WorkFossaClient {
+    http: reqwest::Client,
+    pub(super) config: ClientConfig,
+    pub(super) budget: RetryBudget,
+    /// Bumped at every successful login; a task re-logs in only if nobody did since it looked.
+    session_generation: AtomicU64,
+    relogin: tokio::sync::Mutex<()>,
+    /// Whether the site has answered at least once (a connect failure before that = offline).
+    reached: AtomicBool,
+}
+
+impl WorkFossaClient {
+    pub fn new(config: ClientConfig) -> Result<Self, SyncError> {
+        let http = reqwest::Client::builder()
+            .cookie_store(true)
+            .gzip(true)
+            .redirect(redirect::Policy::none())
+            .connect_timeout(config.connect_timeout)
+            .timeout(config.request_timeout)
+            .user_agent(concat!("FossaSync/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| SyncError::Connection(format!("could not set up HTTP: {e}")))?;
+        Ok(Self {
+            http,
+            budget: RetryBudget::new(config.retry.run_budget),
+            config,
+            session_generation: AtomicU64::new(0),
+            relogin: tokio::sync::Mutex::new(()),
+            reached: AtomicBool::new(false),
+        })
+    }
+
+    /// Tries made in total: one plus every retry.
+    pub fn attempts(&self) -> i64 {
+        1 + i64::from(self.budget.used())
+    }
+
+    fn url(&self, path_and_query: &str) -> Result<Url, SyncError> {
+        self.config
+            .base_url
+            .join(path_and_query)
+            .map_err(|e| SyncError::Connection(format!("bad site address: {e}")))
+    }
+
+    pub(super) fn list_url(&self, page: u32) -> Result<Url, SyncError> {
+        self.url(&format!(
+            "/app/work/list?{LIST_FILTER}&page={page}&limit={}",
+            self.config.page_size
+        ))
+    }
+
+    /// Logs in: GET the form for its CSRF token, POST the credentials, read where it sends us.
+    pub async fn login(&self) -> Result<(), SyncError> {
+        let login_url = self.url("/login")?;
+        let html = match self.get(&login_url).await? {
+            Answer::Html(html) => html,
+            // Already logged in: the site sent us on from /login.
+            Answer::LoginRequired => {
+                self.session_generation.fetch_add(1, Ordering::SeqCst);
+                return Ok(());
+            }
+        };
+        let form = parser::parse_login_page(&html)
+            .map_err(|e| SyncError::LayoutNotRecognised(format!("login page: {e}")))?;
+        let fields = [
+            ("_token", form.csrf_token.as_str()),
+            ("email", self.config.email.as_str()),
+            ("password", self.config.password.expose()),
+            ("remember", "1"),
+        ];
+        let response = self
+            .send_with_retry(|| self.http.post(login_url.clone()).form(&fields))
+            .await?;
+        let status = response.status();
+        if status.is_redirection() {
+            let target = location(&response, &login_url);
+            if target.as_ref().is_some_and(is_login_url) {
+                return Err(SyncError::CredentialsRejected);
+            }
+            self.session_generation.fetch_add(1, Ordering::SeqCst);
+            return Ok(());
+        }
+        if status.is_success() {
+            let body = self.body(response).await?;
+            if parser::looks_like_login_page(&body) {
+                return Err(SyncError::CredentialsRejected);
+            }
+            self.session_generation.fetch_add(1, Ordering::SeqCst);
+            return Ok(());
+        }
+        Err(SyncError::UnexpectedStatus(
+            status.as_u16(),
+            "the login form".into(),
+        ))
+    }
+
+    /// One page of the work-order list; an expired session is renewed once, then the page is read again.
+    pub async fn list_page(&self, page: u32) -> Result<ListPage, SyncError> {
+        let url = self.list_url(page)?;
+        for round in 0..2 {
+            let generation = self.session_generation.load(Ordering::SeqCst);
+            match self.get(&url).await? {
+                Answer::Html(html) if !parser::looks_like_login_page(&html) => {
+                    return parser::parse_work_order_list(&html, &self.config.base_url).map_err(
+                        |e| SyncError::LayoutNotRecognised(format!("work list page {page}: {e}")),
+                    );
+                }
+                _ if round == 0 => self.relogin_if_still(generation).await?,
+                _ => break,
+            }
+        }
+        Err(SyncError::SessionLost)
+    }
+
+    async fn relogin_if_still(&self, generation: u64) -> Result<(), SyncError> {
+        let _guard = self.relogin.lock().await;
+        if self.session_generation.load(Ordering::SeqCst) != generation {
+            return Ok(());
+        }
+        tracing::info!("WorkFossa session expired; logging in again");
+        self.login().await
+    }
+
+    async fn get(&self, url: &Url) -> Result<Answer, SyncError> {
+        loop {
+            let response = self.send_with_retry(|| self.http.get(url.clone())).await?;
+            let status = response.status();
+            if status.is_redirection() {
+                return match location(&response, url) {
+                    Some(target) if is_login_url(&target) => Ok(Answer::LoginRequired),
+                    Some(_) if url.path() == "/login" => Ok(Answer::LoginRequired),
+                    _ => Err(SyncError::UnexpectedStatus(
+                        status.as_u16(),
+                        url.path().into(),
+                    )),
+                };
+            }
+            if !status.is_success() {
+                return Err(SyncError::UnexpectedStatus(
+                    status.as_u16(),
+                    url.path().into(),
+                ));
+            }
+            match self.body(response).await {
+                Ok(html) => return Ok(Answer::Html(html)),
+                Err(error) if error.class() == crate::error::ErrorClass::Transient => {
+                    self.wait_before_retry(1, None, error).await?;
+                }
+                Err(error) => return Err(error),
+            }
+        }
+    }
+
+    async fn body(&self, response: reqwest::Response) -> Result<String, SyncError> {
+        response.text().await.map_err(classify_transport)
+    }
+
+    /// Sends, retrying transient answers (5xx, 429, timeouts, resets) within the budget.
+    async fn send_with_retry(
+        &self,
+        request: impl Fn() -> reqwest::RequestBuilder,
+    ) -> Result<reqwest::Response, SyncError> {
+        let mut attempt = 1;
+        loop {
+            let (error, retry_after) = match request().send().await {
+                Ok(response) => {
+                    self.reached.store(true, Ordering::SeqCst);
+                    let status = response.status();
+                    if status == StatusCode::TOO_MANY_REQUESTS {
+                        let wait = response
+                            .headers()
+                            .get(reqwest::header::RETRY_AFTER)
+                            .and_then(|value| value.to_str().ok())
+                            .and_then(parse_retry_after);
+                        (SyncError::RateLimited, wait)
+                    } else if status.is_server_error() {
+                        (
+                            SyncError::SiteUnavailable(format!("HTTP {}", status.as_u16())),
+                            None,
+                        )
+                    } else {
+                        return Ok(response);
+                    }
+                }
+                Err(error) if error.is_connect() && !self.reached.load(Ordering::SeqCst) => {
+                    return Err(SyncError::Offline(short_reason(&error)));
+                }
+                Err(error) => (classify_transport(error), None),
+            };
+            if error.class() != crate::error::ErrorClass::Transient
+                || attempt >= self.config.retry.max_attempts_per_request
+            {
+                return Err(error);
+            }
+            self.wait_before_retry(attempt, retry_after, error).await?;
+            attempt += 1;
+        }
+    }
+
+    async fn wait_before_retry(
+        &self,
+        retry: u32,
+        retry_after: Option<Duration>,
+        error: SyncError,
+    ) -> Result<(), SyncError> {
+        if !self.budget.take() {
+            return Err(error);
+        }
+        let delay = self
+            .config
+            .retry
+            .delay(retry, retry_after, rand::random::<f64>());
+        tracing::info!(%error, ?delay, "transient WorkFossa failure; retrying");
+        tokio::time::sleep(delay).await;
+        Ok(())
+    }
+}
+
+fn location(response: &reqwest::Response, base: &Url) -> Option<Url> {
+    let value = response.headers().get(reqwest::header::LOCATION)?;
+    base.join(value.to_str().ok()?).ok()
+}
+
+fn is_login_url(url: &Url) -> bool {
+    url.path().trim_end_matches('/') == "/login"
+}
+
+fn short_reason(error: &reqwest::Error) -> String {
+    let mut source: Option<&dyn std::error::Error> = Some(error);
+    let mut last = error.to_string();
+    while let Some(inner) = source {
+        last = inner.to_string();
+        source = inner.source();
+    }
+    last
+}
+
+/// Transport failures: a timeout, or a connection that broke.
+fn classify_transport(error: reqwest::Error) -> SyncError {
+    if error.is_timeout() {
+        SyncError::Timeout(short_reason(&error))
+    } else {
+        SyncError::Connection(short_reason(&error))
+    }
+}
