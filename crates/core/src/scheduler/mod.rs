@@ -43,6 +43,7 @@ pub struct Scheduler {
     jitter: Mutex<HashMap<JobType, (DateTime<Utc>, chrono::Duration)>>,
     shutdown: CancellationToken,
     wake: Notify,
+    max_sleep: Duration,
 }
 
 impl Scheduler {
@@ -62,12 +63,19 @@ impl Scheduler {
             jitter: Mutex::new(HashMap::new()),
             shutdown: CancellationToken::new(),
             wake: Notify::new(),
+            max_sleep: MAX_SLEEP,
         }
     }
 
     /// Registers the job that performs `job_type`'s syncs.
     pub fn with_job(mut self, job_type: JobType, job: Arc<dyn SyncJob>) -> Self {
         self.jobs.insert(job_type, job);
+        self
+    }
+
+    /// Shortens the loop's look-again step (tests; the default is [`MAX_SLEEP`]).
+    pub fn with_max_sleep(mut self, step: Duration) -> Self {
+        self.max_sleep = step.min(MAX_SLEEP);
         self
     }
 
@@ -107,7 +115,7 @@ impl Scheduler {
     }
 
     async fn sleep_until_next_look(&self, now: DateTime<Utc>) -> Duration {
-        let mut sleep = MAX_SLEEP;
+        let mut sleep = self.max_sleep;
         for job in self.jobs.keys() {
             if let Ok(Some(row)) = self.store.schedule(*job).await {
                 if let Some(due) = row.next_due {
@@ -118,7 +126,7 @@ impl Scheduler {
                 }
             }
         }
-        sleep.max(Duration::from_millis(50))
+        sleep.max(Duration::from_millis(10))
     }
 
     /// Makes the loop look again now (after a schedule change, resume, ...).
