@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the system packages Fossa Sync needs on Debian. `setup.sh test` for the test suite,
+# `setup.sh run` for running the app. Only Debian's package registry is used.
+set -euo pipefail
+purpose="${1:-run}"
+
+# The engine, the CLI and the simulated site are pure Rust (rustls, bundled SQLite): they need only
+# a C compiler and pkg-config, which the Rust image has.
+packages=(pkg-config)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "== installing ${missing[*]} (for $purpose)"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}"
+fi
+command -v cargo >/dev/null || { echo "cargo is needed: install Rust (rustup) first" >&2; exit 1; }
