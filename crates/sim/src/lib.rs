@@ -1,1 +1,36 @@
-//! Simulated WorkFossa site.
+//! Simulated WorkFossa site (axum) for tests, benchmarks and the app's demo mode.
+//!
+//! It serves the pages `shared/workfossa/SITE.md` describes — login with CSRF token and
+//! session cookie, the paginated work-order list — from seeded data, with fault knobs
+//! ([`Faults`]) for the ways the real site fails, and `/_sim/...` control endpoints.
+//!
+//! ```no_run
+//! # async fn demo() -> std::io::Result<()> {
+//! let server = fossa_sim::start(fossa_sim::SimOptions::default()).await?;
+//! println!("log in at {}login", server.base_url());
+//! server.state().update_faults(|f| f.fail_next_5xx = 2);
+//! server.shutdown().await;
+//! # Ok(())
+//! # }
+//! ```
+
+mod control;
+mod faults;
+mod generator;
+mod list;
+mod pages;
+mod pagination;
+mod render;
+mod routes;
+mod server;
+mod state;
+
+pub use control::{state_report, MutateReport, MutateRequest, StateReport};
+pub use faults::Faults;
+pub use generator::{generate_work_orders, INJECTION_TEXT, ITEMS, STATUSES, WINDOWS};
+pub use pages::{escape, render_dashboard, render_login_page, BAD_CREDENTIALS};
+pub use pagination::list_path;
+pub use render::{render_list_page, status_kind, ListPageParams, PAGE_SIZES, TECH_FILTER};
+pub use routes::{MAX_FAILED_LOGINS, SESSION_COOKIE, THROTTLE_WINDOW};
+pub use server::{start, SimOptions, SimServer};
+pub use state::{ChurnReport, SimState, SimStats};
