@@ -79,6 +79,9 @@ pub struct WorkFossaClient {
     /// Bumped at every successful login; a task re-logs in only if nobody did since it looked.
     session_generation: AtomicU64,
     relogin: tokio::sync::Mutex<()>,
+    /// Set once the session has expired during this run: pages are then read one at a time.
+    serial: AtomicBool,
+    serial_lock: tokio::sync::Mutex<()>,
     /// Whether the site has answered at least once (a connect failure before that = offline).
     reached: AtomicBool,
 }
@@ -100,6 +103,8 @@ impl WorkFossaClient {
             config,
             session_generation: AtomicU64::new(0),
             relogin: tokio::sync::Mutex::new(()),
+            serial: AtomicBool::new(false),
+            serial_lock: tokio::sync::Mutex::new(()),
             reached: AtomicBool::new(false),
         })
     }
@@ -168,22 +173,39 @@ impl WorkFossaClient {
         ))
     }
 
-    /// One page of the work-order list; an expired session is renewed once, then the page is read again.
+    /// One page of the work-order list. Pages are read concurrently until the session first
+    /// expires; from then on one at a time, so that after a fresh login the next request is this
+    /// page's. An expired session is renewed once per page; a fresh session that is refused at
+    /// once is [`SyncError::SessionLost`].
     pub async fn list_page(&self, page: u32) -> Result<ListPage, SyncError> {
         let url = self.list_url(page)?;
-        for round in 0..2 {
-            let generation = self.session_generation.load(Ordering::SeqCst);
-            match self.get(&url).await? {
-                Answer::Html(html) if !parser::looks_like_login_page(&html) => {
-                    return parser::parse_work_order_list(&html, &self.config.base_url).map_err(
-                        |e| SyncError::LayoutNotRecognised(format!("work list page {page}: {e}")),
-                    );
+        if !self.serial.load(Ordering::SeqCst) {
+            if let Answer::Html(html) = self.get(&url).await? {
+                if !parser::looks_like_login_page(&html) {
+                    return self.parse_list(&html, page);
                 }
-                _ if round == 0 => self.relogin_if_still(generation).await?,
-                _ => break,
+            }
+            self.serial.store(true, Ordering::SeqCst);
+        }
+        let _one_at_a_time = self.serial_lock.lock().await;
+        let generation = self.session_generation.load(Ordering::SeqCst);
+        if let Answer::Html(html) = self.get(&url).await? {
+            if !parser::looks_like_login_page(&html) {
+                return self.parse_list(&html, page);
             }
         }
-        Err(SyncError::SessionLost)
+        self.relogin_if_still(generation).await?;
+        match self.get(&url).await? {
+            Answer::Html(html) if !parser::looks_like_login_page(&html) => {
+                self.parse_list(&html, page)
+            }
+            _ => Err(SyncError::SessionLost),
+        }
+    }
+
+    fn parse_list(&self, html: &str, page: u32) -> Result<ListPage, SyncError> {
+        parser::parse_work_order_list(html, &self.config.base_url)
+            .map_err(|e| SyncError::LayoutNotRecognised(format!("work list page {page}: {e}")))
     }
 
     async fn relogin_if_still(&self, generation: u64) -> Result<(), SyncError> {

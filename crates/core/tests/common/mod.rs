@@ -170,3 +170,5 @@ impl Harness {
         runs
     }
 }
+
+pub mod site;
