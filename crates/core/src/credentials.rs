@@ -180,8 +180,12 @@ fn password_file(data_dir: &Path) -> PathBuf {
 }
 
 fn write_password_file(data_dir: &Path, password: &Password) -> EngineResult<()> {
+    write_secret_file(&password_file(data_dir), password)
+}
+
+fn write_secret_file(path: &Path, password: &Password) -> EngineResult<()> {
     use std::io::Write;
-    let path = password_file(data_dir);
+    let path = path.to_path_buf();
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]
@@ -214,7 +218,11 @@ async fn read_password(
     if kind == Some("keyring") {
         return keyring_get(email).await;
     }
-    match std::fs::read_to_string(password_file(data_dir)) {
+    read_secret_file(&password_file(data_dir))
+}
+
+fn read_secret_file(path: &Path) -> Result<Option<String>, SyncError> {
+    match std::fs::read_to_string(path) {
         Ok(text) => Ok(Some(text)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(SyncError::Credentials(format!(
@@ -262,4 +270,51 @@ fn keyring_reason(error: &keyring::Error) -> &'static str {
         }
         _ => "unexpected keyring answer",
     }
+}
+
+const SMTP_KEYRING_USER: &str = "smtp";
+const SMTP_PASSWORD_FILE: &str = "smtp-password";
+const SMTP_STORE_SETTING: &str = "smtp_password_store";
+
+/// Stores the SMTP password like the WorkFossa one: keyring first, else a 0600 file.
+pub async fn save_smtp_password(
+    data_dir: &Path,
+    store: &Store,
+    password: &Password,
+) -> EngineResult<PasswordStore> {
+    let kind = if keyring_set(SMTP_KEYRING_USER, password).await {
+        let _ = std::fs::remove_file(data_dir.join(SMTP_PASSWORD_FILE));
+        PasswordStore::Keyring
+    } else {
+        write_secret_file(&data_dir.join(SMTP_PASSWORD_FILE), password)?;
+        PasswordStore::File
+    };
+    store
+        .set_setting(
+            SMTP_STORE_SETTING,
+            if kind == PasswordStore::Keyring {
+                "keyring"
+            } else {
+                "file"
+            },
+        )
+        .await?;
+    Ok(kind)
+}
+
+/// The stored SMTP password, if any.
+pub async fn load_smtp_password(
+    data_dir: &Path,
+    store: &Store,
+) -> Result<Option<Password>, SyncError> {
+    let kind = store
+        .setting(SMTP_STORE_SETTING)
+        .await
+        .map_err(|e| SyncError::Store(e.to_string()))?;
+    let secret = match kind.as_deref() {
+        Some("keyring") => keyring_get(SMTP_KEYRING_USER).await?,
+        Some(_) => read_secret_file(&data_dir.join(SMTP_PASSWORD_FILE))?,
+        None => None,
+    };
+    Ok(secret.map(Password::new))
 }

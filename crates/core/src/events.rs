@@ -41,6 +41,12 @@ pub enum EngineEvent {
     RunFinished {
         run: Box<RunRecord>,
     },
+    /// Something to show the technician (the desktop shell displays it).
+    Notification {
+        title: String,
+        body: String,
+        kind: crate::notify::NoticeKind,
+    },
 }
 
 /// The sending side, shared by everything in the engine that reports.

@@ -165,4 +165,6 @@ pub struct Status {
     /// The last successful run's finish: how fresh the data is.
     pub last_success_at: Option<DateTime<Utc>>,
     pub running_run_id: Option<i64>,
+    /// The data comes from the built-in demo site.
+    pub demo: bool,
 }

@@ -17,6 +17,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tokio::sync::broadcast;
 
+mod operations;
+
+pub use operations::{AccountUpdate, DailyStat, WorkOrderView};
+
 /// How to open an engine.
 #[derive(Clone)]
 pub struct EngineOptions {
@@ -76,6 +80,7 @@ pub struct Engine {
     store: Store,
     scheduler: Arc<Scheduler>,
     lock: Option<DataDirLock>,
+    default_schedule: ScheduleConfig,
 }
 
 impl Engine {
@@ -113,7 +118,7 @@ impl Engine {
             store.clone(),
             EventBus::new(),
             options.clock,
-            options.default_schedule,
+            options.default_schedule.clone(),
         )
         .with_job(JobType::WorkOrders, job);
         Ok(Self {
@@ -121,6 +126,7 @@ impl Engine {
             store,
             scheduler: Arc::new(scheduler),
             lock,
+            default_schedule: options.default_schedule,
         })
     }
 
@@ -151,7 +157,29 @@ impl Engine {
                 "only the engine that holds the data dir may schedule".into(),
             ));
         }
-        Ok(tokio::spawn(Arc::clone(&self.scheduler).run_loop()))
+        let notifier = self.notifier();
+        let events = self.subscribe();
+        let scheduler = Arc::clone(&self.scheduler);
+        Ok(tokio::spawn(async move {
+            if let Err(error) = notifier.prime(scheduler.now()).await {
+                tracing::warn!(%error, "could not read the notification state");
+            }
+            let notifying = tokio::spawn(notifier.run(events));
+            scheduler.run_loop().await;
+            notifying.abort();
+        }))
+    }
+
+    /// Pauses for a number of minutes from now.
+    pub async fn pause_for(&self, minutes: u32) -> EngineResult<Status> {
+        if minutes == 0 || minutes > 60 * 24 * 365 {
+            return Err(EngineError::invalid(
+                "minutes",
+                "a pause lasts from 1 minute to a year",
+            ));
+        }
+        let until = self.scheduler.now() + chrono::Duration::minutes(i64::from(minutes));
+        self.pause(Some(until)).await
     }
 
     /// Stops scheduling; a running sync is cancelled and recorded `interrupted` (nothing written).

@@ -1,0 +1,225 @@
+//! The engine's remaining operations for the shells: work-order views with badges, changes,
+//! daily statistics, settings, the account, and notification tests.
+
+use super::Engine;
+use crate::clock::to_ms;
+use crate::credentials::{self, AccountInfo};
+use crate::error::{EngineError, EngineResult};
+use crate::model::{JobType, RunStatus};
+use crate::settings::Settings;
+use crate::store::{ChangeRecord, WorkOrderQuery};
+use crate::workfossa::{ClientConfig, Password, WorkFossaClient, WorkOrder};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// A work order as the window shows it: the record, whether it was removed, and a badge.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WorkOrderView {
+    #[serde(flatten)]
+    pub record: WorkOrder,
+    pub removed_at: Option<DateTime<Utc>>,
+    /// `new` or `changed` by the last successful sync.
+    pub badge: Option<&'static str>,
+}
+
+/// One day of the history, for the charts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DailyStat {
+    pub day: String,
+    pub runs: i64,
+    pub succeeded: i64,
+    pub failed: i64,
+    pub skipped: i64,
+    pub avg_duration_ms: Option<f64>,
+    /// Found by the day's last successful sync.
+    pub work_orders: Option<i64>,
+}
+
+/// A new account: the password may be left out to keep the stored one.
+#[derive(Debug, Clone, Deserialize)]
+pub struct AccountUpdate {
+    pub email: String,
+    pub password: Option<String>,
+    pub site_url: Option<String>,
+}
+
+impl Engine {
+    pub async fn work_orders(&self, query: &WorkOrderQuery) -> EngineResult<Vec<WorkOrderView>> {
+        let last_success = self
+            .store
+            .last_success(JobType::WorkOrders)
+            .await?
+            .map(|run| run.id);
+        let orders = self.store.work_orders(query).await?;
+        Ok(orders
+            .into_iter()
+            .map(|order| {
+                let badge = match last_success {
+                    Some(run) if order.removed_at.is_none() && order.first_seen_run == run => {
+                        Some("new")
+                    }
+                    Some(run) if order.removed_at.is_none() && order.last_change_run == run => {
+                        Some("changed")
+                    }
+                    _ => None,
+                };
+                WorkOrderView {
+                    record: order.record,
+                    removed_at: order.removed_at,
+                    badge,
+                }
+            })
+            .collect())
+    }
+
+    pub async fn changes(
+        &self,
+        run_id: Option<i64>,
+        since: Option<DateTime<Utc>>,
+    ) -> EngineResult<Vec<ChangeRecord>> {
+        self.store.changes(run_id, since).await
+    }
+
+    /// Per local day (the schedule's zone, at today's offset) for the last `days` days.
+    pub async fn daily_stats(&self, days: u32) -> EngineResult<Vec<DailyStat>> {
+        let days = days.clamp(1, 366);
+        let zone = self.schedule().await?.config.tz()?;
+        let now = self.scheduler.now();
+        let offset_ms = i64::from(
+            chrono::Offset::fix(&chrono::TimeZone::offset_from_utc_datetime(
+                &zone,
+                &now.naive_utc(),
+            ))
+            .local_minus_utc(),
+        ) * 1000;
+        let since = now - chrono::Duration::days(i64::from(days));
+        let rows: Vec<(String, i64, i64, i64, i64, Option<f64>, Option<i64>)> = sqlx::query_as(
+            "SELECT date((started_at_ms + ?1) / 1000, 'unixepoch') AS day,
+                    COUNT(*),
+                    SUM(status = 'success'), SUM(status = 'failed'), SUM(status = 'skipped'),
+                    AVG(CASE WHEN status = 'success' THEN duration_ms END),
+                    (SELECT r2.found FROM runs r2 WHERE r2.status = 'success'
+                        AND date((r2.started_at_ms + ?1) / 1000, 'unixepoch') = date((runs.started_at_ms + ?1) / 1000, 'unixepoch')
+                        ORDER BY r2.started_at_ms DESC LIMIT 1)
+             FROM runs WHERE started_at_ms >= ?2 AND job_type = 'work_orders' AND status != 'running'
+             GROUP BY day ORDER BY day",
+        )
+        .bind(offset_ms)
+        .bind(to_ms(since))
+        .fetch_all(self.store.pool())
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(
+                |(day, runs, succeeded, failed, skipped, avg_duration_ms, work_orders)| DailyStat {
+                    day,
+                    runs,
+                    succeeded,
+                    failed,
+                    skipped,
+                    avg_duration_ms,
+                    work_orders,
+                },
+            )
+            .collect())
+    }
+
+    pub async fn settings(&self) -> EngineResult<Settings> {
+        let mut settings = self.store.settings().await?;
+        if let Some(email) = settings.notifications.email.as_mut() {
+            email.password_set = credentials::load_smtp_password(&self.data_dir, &self.store)
+                .await
+                .ok()
+                .flatten()
+                .is_some();
+        }
+        Ok(settings)
+    }
+
+    /// Validates and saves every setting; a new SMTP password goes to the keyring or file.
+    pub async fn set_settings(&self, mut settings: Settings) -> EngineResult<Settings> {
+        settings.validate()?;
+        let new_password = settings
+            .notifications
+            .email
+            .as_mut()
+            .and_then(|email| email.password.take());
+        if let Some(password) = new_password.filter(|p| !p.is_empty()) {
+            credentials::save_smtp_password(&self.data_dir, &self.store, &Password::new(password))
+                .await?;
+        }
+        self.store.save_settings(&settings).await?;
+        self.settings().await
+    }
+
+    pub async fn account(&self) -> EngineResult<AccountInfo> {
+        credentials::account_info(&self.store).await
+    }
+
+    /// Stores the account; without a new password the stored one is kept (must exist).
+    pub async fn set_account(&self, update: AccountUpdate) -> EngineResult<AccountInfo> {
+        let password = match update.password.filter(|p| !p.is_empty()) {
+            Some(password) => Password::new(password),
+            None => credentials::load_account(&self.data_dir, &self.store)
+                .await
+                .map(|account| account.password)
+                .map_err(|_| EngineError::invalid("password", "enter the WorkFossa password"))?,
+        };
+        credentials::save_account(
+            &self.data_dir,
+            &self.store,
+            &update.email,
+            &password,
+            update.site_url.as_deref(),
+            true,
+        )
+        .await?;
+        self.account().await
+    }
+
+    /// Logs in once with the stored account; the error is one sentence.
+    pub async fn test_login(&self) -> EngineResult<()> {
+        let account = credentials::load_account(&self.data_dir, &self.store).await?;
+        let client = WorkFossaClient::new(ClientConfig::new(
+            account.site_url,
+            account.email,
+            account.password,
+        ))?;
+        client.login().await?;
+        Ok(())
+    }
+
+    pub async fn send_test_email(&self) -> EngineResult<()> {
+        self.notifier().send_test_email().await
+    }
+
+    pub async fn send_test_webhook(&self) -> EngineResult<()> {
+        self.notifier().send_test_webhook().await
+    }
+
+    pub(super) fn notifier(&self) -> crate::notify::Notifier {
+        crate::notify::Notifier::new(
+            self.store.clone(),
+            self.scheduler.events().clone(),
+            self.data_dir.clone(),
+        )
+    }
+
+    /// Resets a schedule to the defaults, switched off (the API's DELETE).
+    pub async fn reset_schedule(&self) -> EngineResult<()> {
+        let mut config = self.default_schedule.clone();
+        config.enabled = false;
+        self.scheduler
+            .set_schedule(JobType::WorkOrders, config)
+            .await
+    }
+
+    /// The newest runs' statuses, for quick checks in tests and the tray.
+    pub async fn last_run_status(&self) -> EngineResult<Option<RunStatus>> {
+        Ok(self
+            .store
+            .last_finished_run(JobType::WorkOrders)
+            .await?
+            .map(|run| run.status))
+    }
+}

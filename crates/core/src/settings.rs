@@ -1,0 +1,232 @@
+//! The app's settings (site address, demo, fetch concurrency, startup, notifications): one
+//! validated struct, stored in the settings table. A bad value is an error naming the field and
+//! nothing is saved.
+
+use crate::credentials::{parse_site_url, SITE_URL_SETTING};
+use crate::error::{EngineError, EngineResult};
+use crate::store::Store;
+use crate::sync::CONCURRENCY_SETTING;
+use crate::workfossa::DEFAULT_SITE_URL;
+use serde::{Deserialize, Serialize};
+
+const NOTIFICATIONS_SETTING: &str = "notifications";
+const LAUNCH_AT_LOGIN_SETTING: &str = "launch_at_login";
+pub const DEMO_SETTING: &str = "demo";
+
+/// How mail is secured on the way to the SMTP server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpSecurity {
+    Starttls,
+    Tls,
+    None,
+}
+
+/// SMTP settings; the password lives in the keyring or a 0600 file, never here.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmailSettings {
+    pub host: String,
+    pub port: u16,
+    pub security: SmtpSecurity,
+    pub username: Option<String>,
+    /// Read-only: whether an SMTP password is stored.
+    #[serde(default)]
+    pub password_set: bool,
+    /// Write-only: a new SMTP password (never returned, never stored in the database).
+    #[serde(default, skip_serializing)]
+    pub password: Option<String>,
+    pub from: String,
+    pub to: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NotificationSettings {
+    /// Desktop notification when syncing fails, and when it recovers.
+    pub desktop: bool,
+    /// Desktop notification after a sync that found new or changed work orders.
+    pub new_work_orders: bool,
+    /// Repeat a failure notice after this many minutes while it keeps failing (None = never).
+    pub quiet_period_minutes: Option<u32>,
+    pub email: Option<EmailSettings>,
+    /// A Slack- or Discord-compatible incoming webhook.
+    pub webhook_url: Option<String>,
+}
+
+impl Default for NotificationSettings {
+    fn default() -> Self {
+        Self {
+            desktop: true,
+            new_work_orders: true,
+            quiet_period_minutes: None,
+            email: None,
+            webhook_url: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    pub site_url: String,
+    pub demo: bool,
+    pub fetch_concurrency: u8,
+    pub launch_at_login: bool,
+    pub notifications: NotificationSettings,
+}
+
+impl Settings {
+    /// Checks every field; the first bad one is the error.
+    pub fn validate(&self) -> EngineResult<()> {
+        parse_site_url(&self.site_url)?;
+        if !(1..=8).contains(&self.fetch_concurrency) {
+            return Err(EngineError::invalid(
+                "fetch_concurrency",
+                "must be between 1 and 8 pages at once",
+            ));
+        }
+        let notes = &self.notifications;
+        if let Some(minutes) = notes.quiet_period_minutes {
+            if !(1..=10_080).contains(&minutes) {
+                return Err(EngineError::invalid(
+                    "quiet_period_minutes",
+                    "must be between 1 minute and 7 days, or empty for no repeat",
+                ));
+            }
+        }
+        if let Some(url) = &notes.webhook_url {
+            let parsed = url::Url::parse(url).map_err(|_| {
+                EngineError::invalid(
+                    "webhook_url",
+                    "give the full https:// address of the incoming webhook",
+                )
+            })?;
+            if !matches!(parsed.scheme(), "https" | "http") {
+                return Err(EngineError::invalid(
+                    "webhook_url",
+                    "the webhook address must start with https://",
+                ));
+            }
+        }
+        if let Some(email) = &notes.email {
+            if email.host.trim().is_empty() {
+                return Err(EngineError::invalid(
+                    "email.host",
+                    "give the SMTP server's host name",
+                ));
+            }
+            if email.port == 0 {
+                return Err(EngineError::invalid(
+                    "email.port",
+                    "give the SMTP port (587 for STARTTLS, 465 for TLS)",
+                ));
+            }
+            for (field, address) in [("email.from", &email.from), ("email.to", &email.to)] {
+                if address.parse::<lettre::Address>().is_err() {
+                    return Err(EngineError::invalid(
+                        field,
+                        format!("{address:?} is not an email address"),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Store {
+    pub async fn settings(&self) -> EngineResult<Settings> {
+        let notifications = match self.setting(NOTIFICATIONS_SETTING).await? {
+            Some(text) => serde_json::from_str(&text).unwrap_or_default(),
+            None => NotificationSettings::default(),
+        };
+        Ok(Settings {
+            site_url: self
+                .setting(SITE_URL_SETTING)
+                .await?
+                .unwrap_or_else(|| DEFAULT_SITE_URL.to_string()),
+            demo: self.setting(DEMO_SETTING).await?.as_deref() == Some("true"),
+            fetch_concurrency: self
+                .setting(CONCURRENCY_SETTING)
+                .await?
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(4),
+            launch_at_login: self.setting(LAUNCH_AT_LOGIN_SETTING).await?.as_deref()
+                == Some("true"),
+            notifications,
+        })
+    }
+
+    /// Validates then stores all settings together; the SMTP password must already be dealt with.
+    pub async fn save_settings(&self, settings: &Settings) -> EngineResult<()> {
+        settings.validate()?;
+        let mut notifications = settings.notifications.clone();
+        if let Some(email) = notifications.email.as_mut() {
+            email.password = None;
+        }
+        let notifications = serde_json::to_string(&notifications)
+            .map_err(|e| EngineError::Control(e.to_string()))?;
+        let mut tx = self.pool().begin().await?;
+        for (key, value) in [
+            (
+                SITE_URL_SETTING,
+                parse_site_url(&settings.site_url)?.to_string(),
+            ),
+            (DEMO_SETTING, settings.demo.to_string()),
+            (CONCURRENCY_SETTING, settings.fetch_concurrency.to_string()),
+            (
+                LAUNCH_AT_LOGIN_SETTING,
+                settings.launch_at_login.to_string(),
+            ),
+            (NOTIFICATIONS_SETTING, notifications),
+        ] {
+            sqlx::query("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+                .bind(key)
+                .bind(value)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn defaults_round_trip_and_bad_values_change_nothing() {
+        let store = Store::in_memory().await.unwrap();
+        let mut settings = store.settings().await.unwrap();
+        assert_eq!(settings.site_url, DEFAULT_SITE_URL);
+        assert_eq!(settings.fetch_concurrency, 4);
+        assert!(settings.notifications.desktop);
+        settings.fetch_concurrency = 2;
+        settings.notifications.webhook_url = Some("https://hooks.example.com/x".into());
+        store.save_settings(&settings).await.unwrap();
+        assert_eq!(store.settings().await.unwrap(), settings);
+
+        let mut bad = settings.clone();
+        bad.fetch_concurrency = 9;
+        let error = store.save_settings(&bad).await.unwrap_err();
+        assert!(
+            matches!(error, EngineError::InvalidInput { ref field, .. } if field == "fetch_concurrency")
+        );
+        bad = settings.clone();
+        bad.notifications.email = Some(EmailSettings {
+            host: "smtp.example.com".into(),
+            port: 587,
+            security: SmtpSecurity::Starttls,
+            username: None,
+            password_set: false,
+            password: None,
+            from: "not an address".into(),
+            to: "me@example.com".into(),
+        });
+        let error = store.save_settings(&bad).await.unwrap_err();
+        assert!(
+            matches!(error, EngineError::InvalidInput { ref field, .. } if field == "email.from")
+        );
+        assert_eq!(store.settings().await.unwrap(), settings);
+    }
+}
