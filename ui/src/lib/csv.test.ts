@@ -1,0 +1,63 @@
+// CSV: the CLI's columns, flattening, items joined by "; ", escaping.
+import { describe, expect, it } from 'vitest';
+import { csvCell, csvText, flattenWorkOrder, itemsText, runsCsv, WORK_ORDER_COLUMNS, workOrdersCsv } from './csv';
+import { order, run } from '../test/fixtures';
+
+describe('csv cells', () => {
+  it('quotes only when needed and doubles quotes', () => {
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('line1\nline2')).toBe('"line1\nline2"');
+    expect(csvCell('cr\r')).toBe('"cr\r"');
+    expect(csvCell(null)).toBe('');
+    expect(csvCell(undefined)).toBe('');
+    expect(csvCell(42)).toBe('42');
+    expect(csvCell('<img src=x onerror=alert(1)>')).toBe('<img src=x onerror=alert(1)>');
+  });
+  it('writes a header and one line per row, each ending in \\n', () => {
+    expect(csvText(['a', 'b'], [[1, 'x,y'], [null, 'z']])).toBe('a,b\n1,"x,y"\n,z\n');
+  });
+});
+
+describe('work orders', () => {
+  it('has the same 25 columns as `fossa-sync work-orders --csv`', () => {
+    expect(WORK_ORDER_COLUMNS).toHaveLength(25);
+    expect(WORK_ORDER_COLUMNS.slice(0, 3)).toEqual(['id', 'number', 'url']);
+    expect(WORK_ORDER_COLUMNS.at(-1)).toBe('instructions');
+  });
+  it('flattens nested fields, absent values empty', () => {
+    const o = order(129651, { next_visit: null, project: null });
+    const row = flattenWorkOrder(o);
+    expect(row).toHaveLength(WORK_ORDER_COLUMNS.length);
+    const cell = (name: (typeof WORK_ORDER_COLUMNS)[number]) => row[WORK_ORDER_COLUMNS.indexOf(name)];
+    expect(cell('customer_name')).toBe('7-Eleven Stores, Inc');
+    expect(cell('location_id')).toBe(46769);
+    expect(cell('address_county')).toBe('Hillsborough County');
+    expect(cell('next_visit_date')).toBeUndefined();
+    expect(cell('project')).toBeNull();
+  });
+  it('joins items like the CLI', () => {
+    expect(itemsText([
+      { group: 'Meter Calibration', quantity: 6, description: 'All Dispensers', code: '2861' },
+      { group: null, quantity: null, description: 'Nozzle', code: null },
+    ])).toBe('Meter Calibration: 6 x All Dispensers (2861); -:  x Nozzle ()');
+  });
+  it('produces a parseable file with multi-line instructions', () => {
+    const text = workOrdersCsv([order(1), order(2, { instructions: 'a "quoted", line\nnext' })]);
+    const lines = text.split('\n');
+    expect(lines[0]).toBe(WORK_ORDER_COLUMNS.join(','));
+    expect(lines[1]).toContain(',Meter Calibration: 6 x All Dispensers (2861),');
+    expect(text).toContain('"a ""quoted"", line\nnext"');
+    expect(text.endsWith('\n')).toBe(true);
+  });
+});
+
+describe('runs', () => {
+  it('exports the run fields in order', () => {
+    const text = runsCsv([run({ status: 'failed', error: 'Login failed, check the password.', found: null })]);
+    const [header, line] = text.split('\n');
+    expect(header).toBe('id,job_type,trigger,status,started_at,finished_at,duration_ms,attempts,missed,found,new,changed,removed,error_class,error');
+    expect(line).toBe('7,work_orders,scheduled,failed,2026-03-08T12:00:00Z,2026-03-08T12:00:02Z,1840,1,0,,2,1,0,,"Login failed, check the password."');
+  });
+});

@@ -1,0 +1,39 @@
+// Test fixtures: a status, runs and work orders shaped like docs/api.md's JSON.
+
+import type { RunRecord, Status, WorkOrderView } from '../api/types';
+
+export function run(over: Partial<RunRecord> = {}): RunRecord {
+  return {
+    id: 7, job_type: 'work_orders', trigger: 'scheduled', status: 'success',
+    started_at: '2026-03-08T12:00:00Z', finished_at: '2026-03-08T12:00:02Z', duration_ms: 1840,
+    attempts: 1, missed: 0, found: 57, new: 2, changed: 1, removed: 0, error_class: null, error: null,
+    ...over,
+  };
+}
+
+export function status(over: Partial<Status> = {}): Status {
+  return {
+    state: 'active', job_type: 'work_orders', enabled: true, next_run: '2026-03-08T13:00:00Z',
+    countdown_seconds: 3600, paused: false, paused_until: null, consecutive_failures: 0,
+    last_run: run(), last_success_at: '2026-03-08T12:00:02Z', running_run_id: null, demo: false,
+    ...over,
+  };
+}
+
+export function order(number: number, over: Partial<WorkOrderView> = {}): WorkOrderView {
+  return {
+    id: `W-${number}`, number, url: `https://app.workfossa.com/app/work/${number}/`,
+    status: 'Work Created', reason: 'AccuMeasure', project: null, created_by: 'Jordan Reyes',
+    created_at: '2025-04-08T09:41:00',
+    customer: { name: '7-Eleven Stores, Inc', url: 'https://app.workfossa.com/app/customers/11811/' },
+    location: { id: 46769, store_number: '#38437', site_name: '7-Eleven', url: 'https://app.workfossa.com/app/customers/locations/46769/' },
+    address: { street: '802 East Palm Boulevard', intersection: null, city_state_zip: 'Tampa FL 33603', county: 'Hillsborough County' },
+    items: [{ group: 'Meter Calibration', quantity: 6, description: 'All Dispensers', code: '2861' }],
+    visits: { completed: 0, total: 1 },
+    next_visit: { id: 131650, date: '2025-08-29', window: 'anytime', url: `https://app.workfossa.com/app/work/${number}/visits/131650/` },
+    due_date: '2025-06-14',
+    instructions: 'Calibrate all meters.\nCall the store manager on arrival.',
+    removed_at: null, badge: null,
+    ...over,
+  };
+}
