@@ -33,7 +33,7 @@ function fakeTauri(answer: (cmd: string, args: Record<string, unknown>) => unkno
 }
 
 function fakeFetch(status: number, body: unknown) {
-  return vi.fn(async (_url: string, _init?: RequestInit) =>
+  return vi.fn(async (_url: string, _init: RequestInit) =>
     new Response(body === undefined ? null : JSON.stringify(body), { status }));
 }
 

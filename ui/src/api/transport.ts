@@ -86,14 +86,14 @@ function openInNewTab(url: string): void {
 }
 
 export interface HttpDeps {
-  fetch: typeof fetch;
+  fetch: (url: string, init: RequestInit) => Promise<Response>;
   EventSource?: typeof EventSource;
   open: (url: string) => void;
 }
 
 /** Same-origin HTTP with the session cookie, events from `/api/events`. */
 export function httpTransport(deps: Partial<HttpDeps> = {}): Transport {
-  const doFetch = deps.fetch ?? ((input, init) => fetch(input, init));
+  const doFetch = deps.fetch ?? ((url: string, init: RequestInit) => fetch(url, init));
   const open = deps.open ?? openInNewTab;
   return {
     kind: 'http',

@@ -1,7 +1,7 @@
 // Countdown, freshness and duration texts.
 import { describe, expect, it } from 'vitest';
 import {
-  formatAgo, formatClock, formatCountdown, formatDateTime, formatDuration, formatFreshness,
+  formatAgo, formatClock, formatIn, formatCountdown, formatDateTime, formatDuration, formatFreshness,
   formatWhen, formatZoned, secondsUntil, tomorrowStart,
 } from './format';
 
@@ -15,6 +15,11 @@ describe('countdown', () => {
     expect(secondsUntil('2026-03-08T13:00:00Z', NOW)).toBe(0);
     expect(secondsUntil(null, NOW)).toBeNull();
     expect(secondsUntil('not a date', NOW)).toBeNull();
+  });
+  it('says how far ahead a preview instant is', () => {
+    expect(formatIn('2026-03-08T14:05:00Z', NOW)).toBe('in 5 min');
+    expect(formatIn('2026-03-08T16:10:00Z', NOW)).toBe('in 2 h 10 min');
+    expect(formatIn('2026-03-12T14:00:00Z', NOW)).toBe('in 4 d');
   });
   it('formats minutes, hours and days', () => {
     expect(formatCountdown(309)).toBe('5:09');

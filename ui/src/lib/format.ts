@@ -17,6 +17,15 @@ export function secondsUntil(instant: string | null, nowMs: number): number | nu
   return Math.max(0, Math.ceil((at - nowMs) / 1000));
 }
 
+/** `in 5 min`, `in 2 h 10 min`, `in 3 d` for a future instant. */
+export function formatIn(instant: string, nowMs: number): string {
+  const minutes = Math.max(0, Math.round((Date.parse(instant) - nowMs) / 60000));
+  if (minutes < 60) return `in ${minutes} min`;
+  const h = Math.floor(minutes / 60);
+  if (h < 48) return `in ${h} h ${pad(minutes % 60)} min`;
+  return `in ${Math.floor(h / 24)} d`;
+}
+
 /** `4:09`, `1:05:09`, `2 d 03 h`; `now` at zero. */
 export function formatCountdown(seconds: number | null): string {
   if (seconds === null) return '—';

@@ -74,6 +74,7 @@ describe('engine errors and zones', () => {
   it('strips the field prefix of an engine sentence', () => {
     expect(fieldMessage('interval: must be between 30m and 24h (got 25h)', 'interval')).toBe('Must be between 30m and 24h (got 25h)');
     expect(fieldMessage('Bad value', null)).toBe('Bad value');
+    expect(fieldMessage('Invalid value for email.to: "x" is not an email address', 'email.to')).toBe('"x" is not an email address');
   });
   it('filters zones by words, keeping the current one', () => {
     const zones = ['America/New_York', 'America/Los_Angeles', 'Europe/Berlin', 'Asia/Tokyo'];

@@ -127,10 +127,17 @@ export function scheduleField(field: string | null | undefined): ScheduleField |
   }
 }
 
-/** The engine's sentence without its `"<field>: "` prefix, capitalised, for a field's message. */
+/**
+ * The engine's sentence without its field prefix (`"interval: "`, `"Invalid value for email.to: "`),
+ * capitalised, for a message shown next to that field.
+ */
 export function fieldMessage(message: string, field: string | null | undefined): string {
   let text = message;
-  if (field && text.startsWith(`${field}: `)) text = text.slice(field.length + 2);
+  if (field) {
+    for (const prefix of [`${field}: `, `Invalid value for ${field}: `]) {
+      if (text.startsWith(prefix)) text = text.slice(prefix.length);
+    }
+  }
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

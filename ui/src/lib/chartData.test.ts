@@ -1,0 +1,23 @@
+// Daily stats → chart series.
+import { describe, expect, it } from 'vitest';
+import { chartSeries, dayToSeconds, successRate } from './chartData';
+import type { DailyStat } from '../api/types';
+
+const stat = (day: string, over: Partial<DailyStat> = {}): DailyStat => ({
+  day, runs: 10, succeeded: 9, failed: 1, skipped: 0, avg_duration_ms: 1500, work_orders: 40, ...over,
+});
+
+describe('chart data', () => {
+  it('computes the success rate of attempted runs only', () => {
+    expect(successRate(stat('2026-03-01'))).toBe(90);
+    expect(successRate(stat('2026-03-01', { succeeded: 2, failed: 1, skipped: 5 }))).toBe(66.7);
+    expect(successRate(stat('2026-03-01', { runs: 3, succeeded: 0, failed: 0, skipped: 3 }))).toBeNull();
+  });
+  it('sorts by day and keeps gaps as null', () => {
+    const stats = [stat('2026-03-02', { avg_duration_ms: null, work_orders: null }), stat('2026-03-01', { avg_duration_ms: 840 })];
+    expect(chartSeries(stats, 'duration')).toEqual({ xs: [dayToSeconds('2026-03-01'), dayToSeconds('2026-03-02')], ys: [0.84, null] });
+    expect(chartSeries(stats, 'count').ys).toEqual([40, null]);
+    expect(chartSeries(stats, 'success').ys).toEqual([90, 90]);
+    expect(dayToSeconds('1970-01-02')).toBe(86400);
+  });
+});
