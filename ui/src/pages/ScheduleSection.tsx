@@ -193,7 +193,7 @@ export function ScheduleSection() {
         ) : (
           <ol style={{ margin: 0, paddingLeft: '1.4rem' }}>
             {preview.map((t) => (
-              <li><span class="preview-time">{formatZoned(t)}</span> <span class="muted small">({formatIn(t, Date.now())})</span></li>
+              <li data-at={t}><span class="preview-time">{formatZoned(t)}</span> <span class="muted small">({formatIn(t, Date.now())})</span></li>
             ))}
           </ol>
         )}
