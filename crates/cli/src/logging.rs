@@ -12,7 +12,7 @@ use tracing_subscriber::{fmt, EnvFilter, Layer};
 pub fn init(cli: &Cli, data_dir: &Path) -> Option<WorkerGuard> {
     let long_running = matches!(cli.command, Command::Daemon(_) | Command::Demo(_));
     let default_level = match (cli.verbose, long_running) {
-        (0, false) => "warn",
+        (0, false) => "error",
         (0, true) | (1, _) => "info",
         _ => "debug",
     };

@@ -24,9 +24,23 @@ async fn main() -> ExitCode {
         Err(error) => return fail(&error.to_string()),
     };
     let _log_guard = logging::init(&cli, &ctx.data_dir);
-    match run(&cli, &ctx).await {
+    let code = match run(&cli, &ctx).await {
         Ok(code) => code,
         Err(error) => fail(&error.to_string()),
+    };
+    report_peak_rss();
+    code
+}
+
+/// For the benchmark: `FOSSA_SYNC_REPORT_PEAK_RSS=1` prints the process's peak RSS on stderr.
+fn report_peak_rss() {
+    if std::env::var_os("FOSSA_SYNC_REPORT_PEAK_RSS").is_none() {
+        return;
+    }
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    if let Some(line) = status.lines().find(|line| line.starts_with("VmHWM:")) {
+        let kb: String = line.chars().filter(char::is_ascii_digit).collect();
+        eprintln!("peak_rss_kb={kb}");
     }
 }
 
