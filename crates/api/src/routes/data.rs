@@ -1,0 +1,46 @@
+//! The synced data: `GET /api/work-orders`, `GET /api/changes`, `GET /api/stats/daily`.
+
+use super::AppState;
+use crate::error::{ApiResult, Params};
+use axum::extract::State;
+use axum::routing::get;
+use axum::{Json, Router};
+use fossa_core::engine::{DailyStat, WorkOrderView};
+use fossa_core::store::{ChangeRecord, WorkOrderQuery};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/work-orders", get(work_orders))
+        .route("/api/changes", get(changes))
+        .route("/api/stats/daily", get(daily_stats))
+}
+
+async fn work_orders(
+    State(state): State<AppState>,
+    params: Params,
+) -> ApiResult<Json<Vec<WorkOrderView>>> {
+    let query = WorkOrderQuery {
+        search: params.text("search").map(str::to_string),
+        include_removed: params
+            .get("include_removed", "true or false")?
+            .unwrap_or(false),
+    };
+    Ok(Json(state.engine.work_orders(&query).await?))
+}
+
+async fn changes(
+    State(state): State<AppState>,
+    params: Params,
+) -> ApiResult<Json<Vec<ChangeRecord>>> {
+    let run = params.get("run", "a run id")?;
+    let since = params.instant("since")?;
+    Ok(Json(state.engine.changes(run, since).await?))
+}
+
+async fn daily_stats(
+    State(state): State<AppState>,
+    params: Params,
+) -> ApiResult<Json<Vec<DailyStat>>> {
+    let days = params.get("days", "a whole number of days")?.unwrap_or(30);
+    Ok(Json(state.engine.daily_stats(days).await?))
+}

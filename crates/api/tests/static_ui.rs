@@ -1,0 +1,94 @@
+//! The web UI at `/` without auth: files by path with their content types, `index.html` for
+//! client-side routes, 404 for missing assets and for paths leaving the UI dir, and a "not built"
+//! page when there is no UI.
+
+mod common;
+
+use common::{app, app_with_ui};
+use reqwest::StatusCode;
+
+#[tokio::test]
+async fn the_built_ui_is_served_without_auth() {
+    let ui = tempfile::tempdir().unwrap();
+    std::fs::write(
+        ui.path().join("index.html"),
+        "<!doctype html><title>Fossa UI</title>",
+    )
+    .unwrap();
+    std::fs::create_dir(ui.path().join("assets")).unwrap();
+    std::fs::write(ui.path().join("assets/app.js"), "console.log('fossa');").unwrap();
+    std::fs::write(ui.path().join("assets/app.css"), "body{}").unwrap();
+    let outside = ui.path().parent().unwrap().join("secret.txt");
+    let app = app_with_ui(ui.path().to_path_buf()).await;
+
+    for path in ["/", "/index.html", "/settings", "/history/12"] {
+        let response = app.client.get(app.url(path)).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        assert!(response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html"));
+        assert!(
+            response.text().await.unwrap().contains("Fossa UI"),
+            "{path}"
+        );
+    }
+    let script = app
+        .client
+        .get(app.url("/assets/app.js"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(script.status(), StatusCode::OK);
+    assert!(script.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/javascript"));
+    assert_eq!(script.text().await.unwrap(), "console.log('fossa');");
+    let style = app
+        .client
+        .get(app.url("/assets/app.css"))
+        .send()
+        .await
+        .unwrap();
+    assert!(style.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/css"));
+
+    let missing = app
+        .client
+        .get(app.url("/assets/gone.js"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    let _ = std::fs::write(&outside, "do not serve");
+    for path in [
+        "/../secret.txt",
+        "/assets/..%2f..%2fsecret.txt",
+        "/%2e%2e/secret.txt",
+    ] {
+        let response = app.client.get(app.url(path)).send().await.unwrap();
+        let body = response.text().await.unwrap();
+        assert!(!body.contains("do not serve"), "{path} escaped the UI dir");
+    }
+    let _ = std::fs::remove_file(&outside);
+}
+
+#[tokio::test]
+async fn without_a_built_ui_the_root_says_how_to_build_it() {
+    let app = app().await;
+    let response = app.client.get(app.url("/")).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let body = response.text().await.unwrap();
+    assert!(body.contains("not built"), "{body}");
+    assert!(body.contains("npm run build"), "{body}");
+    let other = app
+        .client
+        .get(app.url("/assets/app.js"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(other.status(), StatusCode::NOT_FOUND);
+}
