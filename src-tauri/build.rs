@@ -1,0 +1,52 @@
+//! Build script: Tauri's (config, capabilities, the app commands' permissions).
+//!
+//! The config lives at the top of the repository (`../tauri.conf.json`); `tauri.conf.json` here
+//! is a symlink to it, because the Tauri CLI, `tauri-build` and `generate_context!` all look for
+//! the config in the crate's folder, and resolve the config's relative paths from there.
+//!
+//! `generate_context!` embeds the built UI (`../ui/dist`). When it has not been built (a fresh
+//! clone, a Rust-only CI step), the placeholder page in `placeholder-ui/` is embedded instead and
+//! a warning says so; build the UI first for a real window.
+
+/// Every app command; each gets an `allow-<command>` permission that `capabilities/` grants.
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "get_status",
+    "get_schedules",
+    "get_schedule",
+    "set_schedule",
+    "preview_schedule",
+    "pause",
+    "resume",
+    "sync_now",
+    "get_history",
+    "get_run",
+    "get_work_orders",
+    "get_changes",
+    "get_daily_stats",
+    "get_settings",
+    "set_settings",
+    "get_account",
+    "set_account",
+    "test_login",
+    "send_test_email",
+    "send_test_webhook",
+];
+
+fn main() {
+    let ui = std::path::Path::new("../ui/dist/index.html");
+    println!("cargo:rerun-if-changed=../ui/dist");
+    println!("cargo:rerun-if-changed=placeholder-ui");
+    if !ui.exists() && std::env::var_os("TAURI_CONFIG").is_none() {
+        println!(
+            "cargo:warning=ui/dist is not built: the window will show a placeholder (build the UI in ui/ first)"
+        );
+        println!(r#"cargo:rustc-env=TAURI_CONFIG={{"build":{{"frontendDist":"placeholder-ui"}}}}"#);
+    }
+    let attributes = tauri_build::Attributes::new()
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(error) = tauri_build::try_build(attributes) {
+        eprintln!("tauri-build failed: {error:#}");
+        std::process::exit(1);
+    }
+}

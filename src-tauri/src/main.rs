@@ -1,0 +1,4 @@
+//! The desktop app's entry point: everything is in the library (`lib.rs`).
+fn main() {
+    fossa_sync_desktop::run(tauri::generate_context!())
+}
