@@ -1,0 +1,286 @@
+//! One `div.work-list-item` row -> one [`WorkOrder`].
+//!
+//! The row is walked once to find its landmarks by what they mean (semantic classes, link
+//! targets, label words such as `Reason:`, `Due:`, `visits`, `13 x`), not by the position of
+//! layout wrappers; each field is then read from its landmark.
+
+use scraper::node::Element;
+use scraper::{ElementRef, Node};
+
+use super::columns::{address, due_date, item, next_visit, site_name};
+use super::dom::{
+    attr, folded_text, has_class, raw_text_with_breaks, text_of, NodeRef, Step, Walk,
+};
+use super::links::{link_kind, number_after, LinkKind, SiteRoot};
+use super::text::{
+    multiline_text, non_empty, parse_created_line, parse_quantity, parse_visits, parse_work_id,
+};
+use super::ParseError;
+use crate::workfossa::record::{Address, Customer, Location, Visits, WorkOrder};
+
+/// The landmarks of one row, found in one walk.
+#[derive(Default)]
+struct Landmarks<'a> {
+    /// Work links, the first one reading `W-<number>` preferred.
+    work_links: Vec<ElementRef<'a>>,
+    status: Option<ElementRef<'a>>,
+    creator: Option<ElementRef<'a>>,
+    reason: Option<ElementRef<'a>>,
+    project: Option<ElementRef<'a>>,
+    address_block: Option<ElementRef<'a>>,
+    address_info: Option<ElementRef<'a>>,
+    customer_link: Option<ElementRef<'a>>,
+    location_link: Option<ElementRef<'a>>,
+    next_visit: Option<ElementRef<'a>>,
+    due: Option<ElementRef<'a>>,
+    /// The element reading `visits` (or `0 / 2 visits`).
+    visits: Option<ElementRef<'a>>,
+    quantities: Vec<(ElementRef<'a>, i64)>,
+    tooltip: Option<ElementRef<'a>>,
+    visible_instructions: Option<ElementRef<'a>>,
+    instructions_cut: bool,
+}
+
+impl<'a> Landmarks<'a> {
+    fn find(row: ElementRef<'a>) -> Self {
+        let mut marks = Landmarks::default();
+        let mut walk = Walk::new(*row);
+        while let Some(step) = walk.next() {
+            let Step::Open(node) = step else { continue };
+            match node.value() {
+                Node::Element(el) if marks.element(node, el) => walk.skip_subtree(),
+                Node::Text(text) => marks.text(node, text),
+                _ => {}
+            }
+        }
+        marks
+    }
+
+    /// Notes an element; true when its subtree is not to be searched further.
+    fn element(&mut self, node: NodeRef<'a>, el: &Element) -> bool {
+        let Some(er) = ElementRef::wrap(node) else {
+            return false;
+        };
+        match el.name() {
+            "svg" | "script" | "style" | "template" => return true,
+            "a" => {
+                let kind = attr(el, "href").map_or(LinkKind::Other, link_kind);
+                let title = attr(el, "title").map(str::trim).unwrap_or_default();
+                if title.eq_ignore_ascii_case("next visit") || kind == LinkKind::Visit {
+                    self.next_visit.get_or_insert(er);
+                }
+                match kind {
+                    LinkKind::Work => self.work_links.push(er),
+                    LinkKind::Location => {
+                        self.location_link.get_or_insert(er);
+                    }
+                    LinkKind::Customer => {
+                        self.customer_link.get_or_insert(er);
+                    }
+                    LinkKind::Visit | LinkKind::Other => {}
+                }
+                return false;
+            }
+            _ => {}
+        }
+        let Some(classes) = attr(el, "class") else {
+            return false;
+        };
+        for class in classes.split_ascii_whitespace() {
+            match class {
+                "work-status-badge" => {
+                    self.status.get_or_insert(er);
+                    return true;
+                }
+                "work-creator" => {
+                    self.creator.get_or_insert(er);
+                    return true;
+                }
+                "address" => {
+                    self.address_block.get_or_insert(er);
+                }
+                "address-info" => {
+                    self.address_info.get_or_insert(er);
+                    return true;
+                }
+                "contact-info-block" => return true,
+                "ks-tooltip" => {
+                    self.tooltip.get_or_insert(er);
+                    return true;
+                }
+                "pre-wrap" => {
+                    self.visible_instructions.get_or_insert(er);
+                    return true;
+                }
+                _ => {}
+            }
+        }
+        false
+    }
+
+    fn text(&mut self, node: NodeRef<'a>, text: &str) {
+        let t = text.trim();
+        if t.is_empty() {
+            return;
+        }
+        let Some(parent) = node.parent().and_then(ElementRef::wrap) else {
+            return;
+        };
+        if t.starts_with("Reason:") {
+            self.reason.get_or_insert(parent);
+        } else if t.starts_with("Project:") {
+            self.project.get_or_insert(parent);
+        } else if t.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("due")) && t.contains(':') {
+            self.due.get_or_insert(parent);
+        } else if t.len() >= 6
+            && t.get(t.len() - 6..)
+                .is_some_and(|w| w.eq_ignore_ascii_case("visits"))
+        {
+            // The `visits` label, or a whole `0 / 2 visits` text.
+            self.visits.get_or_insert(parent);
+        } else if t.eq_ignore_ascii_case("more...") || t.eq_ignore_ascii_case("more…") {
+            self.instructions_cut = true;
+        } else if let Some(quantity) = parse_quantity(t) {
+            self.quantities.push((parent, quantity));
+        }
+    }
+}
+
+/// `row 3 (w-124767)`: how errors name a row (1-based).
+pub(super) fn row_label(index: usize, row: ElementRef<'_>) -> String {
+    let class = attr(row.value(), "class").and_then(|c| {
+        c.split_ascii_whitespace().find(|c| {
+            c.strip_prefix("w-")
+                .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+        })
+    });
+    match class {
+        Some(class) => format!("row {} ({class})", index + 1),
+        None => format!("row {}", index + 1),
+    }
+}
+
+/// Reads one row; `index` (0-based) names it in errors.
+pub(super) fn parse_row(
+    row: ElementRef<'_>,
+    index: usize,
+    base: &SiteRoot<'_>,
+) -> Result<WorkOrder, ParseError> {
+    let marks = Landmarks::find(row);
+    let missing = |what: &str| {
+        ParseError::LayoutNotRecognised(format!("{}: no {what}", row_label(index, row)))
+    };
+
+    // The work link: the one reading `W-<number>`, else the first, numbered from its URL.
+    let numbered = marks
+        .work_links
+        .iter()
+        .find_map(|a| parse_work_id(&folded_text(*a)).map(|n| (*a, n)));
+    let (work_link, number) = match numbered {
+        Some(found) => found,
+        None => marks
+            .work_links
+            .first()
+            .and_then(|a| Some((*a, number_after(&base.join(*a)?, "work")?)))
+            .ok_or_else(|| {
+                missing("work-order link (a[href=/app/work/<number>/] reading W-<number>)")
+            })?,
+    };
+    let url = base
+        .join(work_link)
+        .ok_or_else(|| missing("usable work-order link URL"))?;
+
+    let status = marks
+        .status
+        .and_then(text_of)
+        .ok_or_else(|| missing("status (div.work-status-badge text)"))?;
+
+    let (completed, total) = marks
+        .visits
+        .and_then(visit_counts)
+        .ok_or_else(|| missing("visit count (`<completed> / <total> visits`)"))?;
+
+    let (created_by, created_at) = match marks.creator.and_then(text_of) {
+        Some(line) => parse_created_line(&line),
+        None => (None, None),
+    };
+
+    let location_url = marks.location_link.and_then(|a| base.join(a));
+    Ok(WorkOrder {
+        id: format!("W-{number}"),
+        number,
+        url,
+        status,
+        reason: marks.reason.and_then(|e| labelled_value(e, "Reason:")),
+        project: marks.project.and_then(|e| labelled_value(e, "Project:")),
+        created_by,
+        created_at,
+        customer: Customer {
+            name: marks.customer_link.and_then(text_of),
+            url: marks.customer_link.and_then(|a| base.join(a)),
+        },
+        location: Location {
+            id: location_url
+                .as_ref()
+                .and_then(|u| number_after(u, "locations")),
+            store_number: marks.location_link.and_then(text_of),
+            site_name: marks
+                .address_block
+                .and_then(|block| site_name(block, marks.location_link.or(marks.customer_link))),
+            url: location_url,
+        },
+        address: marks.address_info.map(address).unwrap_or(Address {
+            street: None,
+            intersection: None,
+            city_state_zip: None,
+            county: None,
+        }),
+        items: marks
+            .quantities
+            .iter()
+            .map(|&(q, n)| item(q, n, row))
+            .collect(),
+        visits: Visits { completed, total },
+        next_visit: marks.next_visit.map(|a| next_visit(a, base)),
+        due_date: marks.due.and_then(due_date),
+        instructions: instructions(&marks),
+    })
+}
+
+/// `Reason: AccuMeasure` -> `AccuMeasure`; `holder` holds the label text or is the label itself.
+fn labelled_value(holder: ElementRef<'_>, label: &str) -> Option<String> {
+    let mut text = folded_text(holder);
+    if text == label {
+        // The label has its own element (`<span class="muted">Reason:</span> AccuMeasure`).
+        text = holder
+            .parent()
+            .and_then(ElementRef::wrap)
+            .map(folded_text)?;
+    }
+    let value = text.strip_prefix(label).unwrap_or(&text).trim();
+    non_empty(value.to_owned())
+}
+
+/// `0 / 2 visits`, read from the element holding the word `visits` or one of its two parents.
+fn visit_counts(label: ElementRef<'_>) -> Option<(i64, i64)> {
+    std::iter::once(label)
+        .chain(label.ancestors().take(2).filter_map(ElementRef::wrap))
+        .find_map(|e| parse_visits(&folded_text(e)))
+}
+
+/// The full text from the hidden tooltip; else the visible text when it is not cut short.
+fn instructions(marks: &Landmarks<'_>) -> Option<String> {
+    if let Some(tooltip) = marks.tooltip {
+        let full = tooltip
+            .descendent_elements()
+            .find(|e| has_class(e.value(), "pre-wrap"))
+            .unwrap_or(tooltip);
+        return multiline_text(&raw_text_with_breaks(full));
+    }
+    if marks.instructions_cut {
+        return None;
+    }
+    marks
+        .visible_instructions
+        .and_then(|e| multiline_text(&raw_text_with_breaks(e)))
+}
