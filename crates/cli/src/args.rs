@@ -46,6 +46,15 @@ pub enum Command {
     Sim(SimArgs),
     /// Start the simulated site with changing data and run the daemon against it in a demo data dir.
     Demo(DemoArgs),
+    /// The local HTTP API (`daemon --http`).
+    #[command(subcommand)]
+    Api(ApiCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ApiCommand {
+    /// Print the API's bearer token (creating it if needed).
+    Token,
 }
 
 #[derive(Debug, Args)]

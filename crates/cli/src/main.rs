@@ -8,9 +8,9 @@ mod logging;
 mod progress;
 mod util;
 
-use args::{AccountCommand, Cli, Command, ScheduleCommand};
+use args::{AccountCommand, ApiCommand, Cli, Command, ScheduleCommand};
 use clap::Parser;
-use commands::{account, daemon, data, runs, schedule};
+use commands::{account, api, daemon, data, runs, schedule};
 use context::Context;
 use fossa_core::error::EngineResult;
 use fossa_core::model::RunStatus;
@@ -80,6 +80,7 @@ async fn run(cli: &Cli, ctx: &Context) -> EngineResult<ExitCode> {
         Command::Changes(args) => data::changes(ctx, args).await?,
         Command::Sim(args) => daemon::sim(args).await?,
         Command::Demo(args) => daemon::demo(ctx, args).await?,
+        Command::Api(ApiCommand::Token) => api::token(ctx)?,
     }
     Ok(ExitCode::SUCCESS)
 }

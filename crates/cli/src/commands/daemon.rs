@@ -8,6 +8,7 @@ use fossa_core::credentials;
 use fossa_core::engine::Engine;
 use fossa_core::error::{EngineError, EngineResult};
 use fossa_core::workfossa::Password;
+use std::net::SocketAddr;
 use std::sync::Arc;
 
 /// Waits for Ctrl-C or SIGTERM.
@@ -29,16 +30,35 @@ async fn stop_signal() {
 /// Schedules until a stop signal; a running sync is cancelled and recorded as interrupted.
 pub async fn daemon(ctx: &Context, args: &DaemonArgs) -> EngineResult<()> {
     if let Some(addr) = args.http {
-        return Err(EngineError::invalid(
-            "http",
-            format!("the local HTTP API ({addr}) is not built yet; run the daemon without --http"),
-        ));
+        fossa_api::check_loopback(addr)?;
     }
     let engine = Arc::new(Engine::open_primary(ctx.options()).await?);
-    run_engine(engine).await
+    run_engine(engine, args.http).await
 }
 
-async fn run_engine(engine: Arc<Engine>) -> EngineResult<()> {
+/// `--http`: the local HTTP API and web UI; prints the browser login link on stderr.
+async fn start_http(engine: &Arc<Engine>, addr: SocketAddr) -> EngineResult<fossa_api::ApiServer> {
+    let auth = fossa_api::ApiAuth::load_or_create(engine.data_dir())?;
+    let ui_dir = fossa_api::default_ui_dir();
+    if ui_dir.is_none() {
+        eprintln!(
+            "The web UI is not built (cd ui && npm ci && npm run build); serving the API only."
+        );
+    }
+    let server = fossa_api::serve(Arc::clone(engine), addr, auth, ui_dir).await?;
+    eprintln!(
+        "HTTP API on http://{}/ — open this link to sign in from a browser:\n  {}",
+        server.local_addr(),
+        server.login_url()
+    );
+    Ok(server)
+}
+
+async fn run_engine(engine: Arc<Engine>, http: Option<SocketAddr>) -> EngineResult<()> {
+    let server = match http {
+        Some(addr) => Some(start_http(&engine, addr).await?),
+        None => None,
+    };
     let control = control::serve(Arc::clone(&engine)).await?;
     let scheduler = engine.spawn_scheduler()?;
     let status = engine.status().await?;
@@ -55,6 +75,9 @@ async fn run_engine(engine: Arc<Engine>) -> EngineResult<()> {
     );
     stop_signal().await;
     tracing::info!("stopping");
+    if let Some(server) = server {
+        server.shutdown().await;
+    }
     control.abort();
     engine.shutdown().await;
     scheduler.abort();
@@ -102,11 +125,8 @@ pub async fn sim(args: &SimArgs) -> EngineResult<()> {
 
 /// The simulated site with changing data, a demo data dir pointed at it, and the daemon.
 pub async fn demo(ctx: &Context, args: &DemoArgs) -> EngineResult<()> {
-    if args.http.is_some() {
-        return Err(EngineError::invalid(
-            "http",
-            "the local HTTP API is not built yet; run the demo without --http",
-        ));
+    if let Some(addr) = args.http {
+        fossa_api::check_loopback(addr)?;
     }
     let sim_args = SimArgs {
         listen: std::net::SocketAddr::from(([127, 0, 0, 1], args.port)),
@@ -142,7 +162,7 @@ pub async fn demo(ctx: &Context, args: &DemoArgs) -> EngineResult<()> {
     if let Some(run) = first.wait().await {
         println!("First sync: {}", crate::commands::runs::summary_line(&run));
     }
-    let result = run_engine(engine).await;
+    let result = run_engine(engine, args.http).await;
     server.shutdown().await;
     result
 }
