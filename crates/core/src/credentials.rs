@@ -18,6 +18,7 @@ const PASSWORD_FILE: &str = "workfossa-password";
 /// Where the password lives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub enum PasswordStore {
     Keyring,
     File,
@@ -35,6 +36,7 @@ pub struct Account {
 
 /// What `account show` prints: never the password.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct AccountInfo {
     pub site_url: String,
     pub email: Option<String>,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 /// How an error is handled: retried, failed at once, or recorded as an offline skip.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub enum ErrorClass {
     /// Worth retrying: timeouts, resets, 5xx, 429.
     Transient,

@@ -8,6 +8,7 @@ use tokio::sync::broadcast;
 /// Phases of a sync run, for progress displays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub enum Phase {
     LoggingIn,
     Fetching,
@@ -16,6 +17,7 @@ pub enum Phase {
 
 /// One progress report of a running sync.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Progress {
     pub run_id: i64,
     pub job_type: JobType,
@@ -28,6 +30,7 @@ pub struct Progress {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub enum EngineEvent {
     StatusChanged {
         status: Box<Status>,

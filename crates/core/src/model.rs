@@ -8,6 +8,7 @@ use std::fmt;
 /// What a schedule syncs. A column, not a singleton: dispensers come later.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub enum JobType {
     WorkOrders,
 }
@@ -38,6 +39,7 @@ impl fmt::Display for JobType {
 /// Why a run started.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub enum Trigger {
     Scheduled,
     Manual,
@@ -66,6 +68,7 @@ impl Trigger {
 /// Where a run stands or how it ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub enum RunStatus {
     Running,
     Success,
@@ -99,6 +102,7 @@ impl RunStatus {
 
 /// One row of the sync history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct RunRecord {
     pub id: i64,
     pub job_type: JobType,
@@ -120,6 +124,7 @@ pub struct RunRecord {
 
 /// What a successful run counted.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct RunSummary {
     pub found: i64,
     pub new: i64,
@@ -131,6 +136,7 @@ pub struct RunSummary {
 /// The four states the tray colours and the window's badge show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub enum State {
     Active,
     Running,
@@ -151,6 +157,7 @@ impl State {
 
 /// The engine's status for one job type.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Status {
     pub state: State,
     pub job_type: JobType,

@@ -16,6 +16,7 @@ pub const DEMO_SETTING: &str = "demo";
 /// How mail is secured on the way to the SMTP server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub enum SmtpSecurity {
     Starttls,
     Tls,
@@ -24,6 +25,7 @@ pub enum SmtpSecurity {
 
 /// SMTP settings; the password lives in the keyring or a 0600 file, never here.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct EmailSettings {
     pub host: String,
     pub port: u16,
@@ -41,6 +43,7 @@ pub struct EmailSettings {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct NotificationSettings {
     /// Desktop notification when syncing fails, and when it recovers.
     pub desktop: bool,
@@ -66,6 +69,7 @@ impl Default for NotificationSettings {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Settings {
     pub site_url: String,
     pub demo: bool,

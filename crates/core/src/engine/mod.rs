@@ -54,6 +54,7 @@ impl EngineOptions {
 
 /// The schedule as shown to users: configuration plus scheduler state.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct ScheduleView {
     pub job_type: JobType,
     #[serde(flatten)]

@@ -14,16 +14,19 @@ use serde::{Deserialize, Serialize};
 
 /// A work order as the window shows it: the record, whether it was removed, and a badge.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct WorkOrderView {
     #[serde(flatten)]
     pub record: WorkOrder,
     pub removed_at: Option<DateTime<Utc>>,
     /// `new` or `changed` by the last successful sync.
+    #[cfg_attr(feature = "ts", ts(type = "\"new\" | \"changed\" | null"))]
     pub badge: Option<&'static str>,
 }
 
 /// One day of the history, for the charts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct DailyStat {
     pub day: String,
     pub runs: i64,

@@ -20,14 +20,17 @@ pub const MAX_JITTER_SECONDS: u32 = 600;
 /// Missing fields take the values of [`ScheduleConfig::default_for_system`].
 #[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct ScheduleConfig {
     /// Minutes between fires inside a window, 30 to 1440.
     pub interval_minutes: u32,
     /// IANA zone name the windows are in, e.g. `Europe/Berlin`.
     pub timezone: String,
     /// Daily window; `None` means all day (`off`).
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub active_hours: Option<ActiveHours>,
     /// Days whose windows are allowed (a window belongs to the day it opens).
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub days: Weekdays,
     /// Random delay the scheduler adds to each fire, 0 to 600 seconds. Does not move the grid.
     pub jitter_seconds: u32,

@@ -35,6 +35,7 @@ pub struct StoredWorkOrder {
 
 /// One change record of a run.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct ChangeRecord {
     pub run_id: i64,
     pub run_started_at: DateTime<Utc>,

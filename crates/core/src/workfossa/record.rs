@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// One WorkFossa work order as read from a row of the work-order list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct WorkOrder {
     /// `W-129651`.
     pub id: String,
@@ -30,12 +31,14 @@ pub struct WorkOrder {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Customer {
     pub name: Option<String>,
     pub url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Location {
     pub id: Option<i64>,
     pub store_number: Option<String>,
@@ -44,6 +47,7 @@ pub struct Location {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Address {
     pub street: Option<String>,
     pub intersection: Option<String>,
@@ -52,6 +56,7 @@ pub struct Address {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Item {
     pub group: Option<String>,
     pub quantity: Option<i64>,
@@ -60,12 +65,14 @@ pub struct Item {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Visits {
     pub completed: i64,
     pub total: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct NextVisit {
     pub id: Option<i64>,
     pub date: Option<NaiveDate>,

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Regenerates the TypeScript bindings of the engine's JSON types (ts-rs) into ui/src/bindings and
+# fails if they differ from the committed ones: run it after changing a type, commit the result.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rm -rf ui/src/bindings
+cargo test -q -p fossa-core --features ts --lib export_bindings >/dev/null
+# ts-rs writes i64 as `bigint`; serde_json sends JSON numbers, and every i64 here (ids, counts,
+# milliseconds) stays far below 2^53, so the UI sees them as `number`.
+sed -i 's/\bbigint\b/number/g' ui/src/bindings/*.ts
+if [ -n "$(git status --porcelain -- ui/src/bindings)" ]; then
+  git status --short -- ui/src/bindings
+  echo "ui/src/bindings is out of date: run scripts/check-bindings.sh and commit the result." >&2
+  exit 1
+fi
+echo "TypeScript bindings are current."
