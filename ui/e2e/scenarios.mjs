@@ -189,18 +189,33 @@ export async function injectionIsText(ctx) {
 export async function failurePath(ctx) {
   const { page } = ctx;
   if (!ctx.sim) return 'skipped: needs the simulated site';
+  const before = await ctx.api('/api/status');
+  assert.notEqual(before.state, 'failed', 'the status is not Failed before the password is rejected');
+  const lastId = before.last_run?.id ?? 0;
   await ctx.sim('/_sim/faults', { method: 'PUT', body: { reject_credentials: true } });
   try {
     await page.goto(`${ctx.base}#/status`);
     await page.waitForSelector('[data-state]');
     await page.getByRole('button', { name: 'Sync now' }).click();
     await page.waitForSelector('[data-state=failed]', { timeout: 90000 });
-    const reason = await page.textContent('[data-testid=failure-reason]');
-    assert.match(reason, /credential|password|log ?in|rejected/i, `the reason is given: ${JSON.stringify(reason)}`);
     const status = await ctx.api('/api/status');
+    assert.ok(status.last_run.id > lastId, 'a new run failed');
+    const reason = await page.textContent('[data-testid=failure-reason]');
+    assert.match(reason, /email or password|credential/i, `the reason names the password: ${JSON.stringify(reason)}`);
     assert.equal(status.state, 'failed');
     assert.equal(reason.trim(), status.last_run.error, 'the sentence is the engine’s');
     await ctx.shot('status-failed');
+
+    // The history filter by status shows the failed run with its sentence.
+    await page.goto(`${ctx.base}#/history`);
+    await page.waitForSelector('[data-testid=runs] tbody tr[data-run]');
+    await page.selectOption('#h-status', 'failed');
+    await until(async () => {
+      const statuses = await page.$$eval('[data-testid=runs] tbody tr[data-run]', (rows) => rows.map((r) => r.getAttribute('data-status')));
+      return statuses.length >= 1 && statuses.every((x) => x === 'failed');
+    }, 'filtering by status lists only failed runs', 10000);
+    assert.ok((await page.textContent('[data-testid=runs] tbody tr[data-run]')).includes(status.last_run.error));
+    await page.selectOption('#h-status', '');
   } finally {
     await ctx.sim('/_sim/faults', { method: 'PUT', body: {} });
   }

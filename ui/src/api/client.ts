@@ -120,3 +120,9 @@ export const sendTestEmail = () =>
 
 export const sendTestWebhook = () =>
   call<{ ok: boolean }>({ command: 'send_test_webhook', method: 'POST', path: '/api/notifications/test-webhook' });
+
+/** Desktop app only (`app_info`): version and data folder; null in a browser. */
+export const getAppInfo = async (): Promise<{ version: string; data_dir: string; demo: boolean } | null> =>
+  transport().kind === 'tauri'
+    ? call<{ version: string; data_dir: string; demo: boolean }>({ command: 'app_info', method: 'GET', path: '/api/app-info' })
+    : null;

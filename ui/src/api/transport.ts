@@ -4,7 +4,7 @@
 
 import { invoke as tauriInvoke } from '@tauri-apps/api/core';
 import { listen as tauriListen } from '@tauri-apps/api/event';
-import { openUrl as tauriOpenUrl, openPath as tauriOpenPath } from '@tauri-apps/plugin-opener';
+import { openUrl as tauriOpenUrl } from '@tauri-apps/plugin-opener';
 import type { EngineEvent, ErrorBody } from './types';
 import { safeHttpUrl } from '../lib/url';
 
@@ -46,8 +46,6 @@ export interface Transport {
   subscribe(onEvent: EventHandler, onConnection?: ConnectionHandler): () => void;
   /** Opens an http(s) URL in the system browser (never in the app's own window). */
   openUrl(url: string): Promise<void>;
-  /** Opens a folder in the file manager (desktop app only). */
-  openPath?(path: string): Promise<void>;
 }
 
 /** Which transport this window needs: Tauri when its IPC bridge is present. */
@@ -152,7 +150,6 @@ export interface TauriDeps {
   invoke: (command: string, args?: Record<string, unknown>) => Promise<unknown>;
   listen: (event: string, handler: (e: { payload: EngineEvent }) => void) => Promise<() => void>;
   openUrl: (url: string) => Promise<void>;
-  openPath: (path: string) => Promise<void>;
   open: (url: string) => void;
 }
 
@@ -161,7 +158,6 @@ export function tauriTransport(deps: Partial<TauriDeps> = {}): Transport {
   const invoke = deps.invoke ?? ((command, args) => tauriInvoke(command, args));
   const listen = deps.listen ?? ((event, handler) => tauriListen<EngineEvent>(event, handler));
   const openUrl = deps.openUrl ?? ((url) => tauriOpenUrl(url));
-  const openPath = deps.openPath ?? ((path) => tauriOpenPath(path));
   const open = deps.open ?? openInNewTab;
   return {
     kind: 'tauri',
@@ -201,7 +197,6 @@ export function tauriTransport(deps: Partial<TauriDeps> = {}): Transport {
         open(safe);
       }
     },
-    openPath: (path) => openPath(path),
   };
 }
 

@@ -137,7 +137,7 @@ export interface EmailSettings {
   username: string | null;
   password_set?: boolean;
   /** Only sent to change the SMTP password; never returned. */
-  password?: string;
+  password?: string | null;
   from: string;
   to: string;
 }

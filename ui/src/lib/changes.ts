@@ -35,5 +35,6 @@ export function groupChanges(changes: ChangeRecord[]): OrderChange[] {
     if (c.kind !== 'changed') entry.kind = c.kind;
     if (c.field) entry.diffs.push({ field: c.field, old: valueText(c.old_value), new: valueText(c.new_value) });
   }
-  return [...byNumber.values()].sort((a, b) => ORDER[a.kind] - ORDER[b.kind] || a.number - b.number);
+  const rank = (kind: ChangeKind) => ORDER[kind] ?? 3;
+  return [...byNumber.values()].sort((a, b) => rank(a.kind) - rank(b.kind) || a.number - b.number);
 }

@@ -45,7 +45,7 @@ export function RunDetail({ id }: { id: number }) {
           <div class="change" data-number={g.number} style={{ marginBottom: '0.8rem' }}>
             <div class="row">
               <a href={href('work-orders', g.number)}>W-{g.number}</a>
-              <Badge tone={KIND_TONE[g.kind]}>{g.kind}</Badge>
+              <Badge tone={KIND_TONE[g.kind] ?? 'gray'}>{g.kind}</Badge>
             </div>
             {g.diffs.length > 0 && (
               <div class="table-wrap" style={{ marginTop: '0.3rem' }}>

@@ -2,8 +2,7 @@
 // Each change is sent whole to the engine, which validates it; a rejected change saves nothing.
 
 import { useEffect, useState } from 'preact/hooks';
-import { getSettings, setSettings } from '../api/client';
-import { transport } from '../api/transport';
+import { getAppInfo, getSettings, setSettings } from '../api/client';
 import type { Settings } from '../api/types';
 import { ErrorBanner } from '../components/ui';
 import { asApiError, useLoad } from '../lib/hooks';
@@ -42,7 +41,9 @@ export function SettingsPage() {
 function StartupSection({ settings, saveSettings }: { settings: Settings; saveSettings: (patch: Partial<Settings>) => Promise<Settings> }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const t = transport();
+  const app = useLoad(() => getAppInfo(), []);
+  // The engine keeps its daily logs in <data dir>/logs (README, "Where data lives").
+  const logDir = settings.log_dir ?? (app.data ? `${app.data.data_dir.replace(/\/$/, '')}/logs` : null);
   const toggle = async (on: boolean) => {
     setBusy(true);
     setError(null);
@@ -64,10 +65,7 @@ function StartupSection({ settings, saveSettings }: { settings: Settings; saveSe
       {error && <p class="error" role="alert">{error}</p>}
       <p>
         Log folder:{' '}
-        {settings.log_dir ? <code data-testid="log-dir">{settings.log_dir}</code> : <span class="muted">shown by <code>fossa-sync status</code></span>}
-        {settings.log_dir && t.openPath && (
-          <> <button class="link" onClick={() => void t.openPath!(settings.log_dir!).catch((e) => setError(asApiError(e).message))}>Open</button></>
-        )}
+        {logDir ? <code data-testid="log-dir">{logDir}</code> : <span class="muted"><code>logs/</code> in the data folder (<code>--data-dir</code>, <code>$FOSSA_SYNC_DATA_DIR</code>, else <code>~/.local/share/com.fossasync.app</code>)</span>}
       </p>
     </div>
   );
