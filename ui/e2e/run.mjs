@@ -153,7 +153,7 @@ async function main() {
     });
     const ctx = {
       page, base: stack.base, api: stack.api, sim: stack.sim, dialogs,
-      shot: (name) => page.screenshot({ path: join(ARTIFACTS, `ui-${name}.png`), fullPage: true }),
+      shot: (name, { full = true } = {}) => page.screenshot({ path: join(ARTIFACTS, `ui-${name}.png`), fullPage: full }),
     };
 
     // Sign in with the login link: it sets the session cookie and lands on the UI.

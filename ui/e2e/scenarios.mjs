@@ -121,14 +121,14 @@ export async function syncAndBrowse(ctx) {
     );
   }
   await page.waitForSelector('[data-testid=charts] .uplot', { timeout: 10000 });
-  await ctx.shot('history');
+  await ctx.shot('history', { full: false });
   await row.$eval('a', (a) => a.click());
   await page.waitForSelector('[data-testid=run-detail] h1');
   await until(
     async () => (await page.$('[data-testid=run-detail] .change')) ?? (await page.$('text=This run changed nothing.')),
     'the run detail lists its changes', 10000,
   );
-  await ctx.shot('run');
+  await ctx.shot('run', { full: false });
 
   // The work-orders table shows the records; search narrows it; a detail opens.
   await page.goto(`${ctx.base}#/work-orders`);
@@ -139,7 +139,7 @@ export async function syncAndBrowse(ctx) {
     assert.equal(total, listed.length, 'the table shows every current work order');
     assert.equal(total, found, 'as many as the run found');
   }
-  await ctx.shot('work-orders');
+  await ctx.shot('work-orders', { full: false });
   const sortButton = page.getByRole('button', { name: 'Customer' });
   await sortButton.focus();
   await page.keyboard.press('Enter');
@@ -243,7 +243,7 @@ export async function narrowScreens(ctx) {
     await page.goto(`${ctx.base}#/work-orders`);
     await page.waitForSelector('main h1');
     await sleep(300);
-    await ctx.shot('work-orders-360');
+    await ctx.shot('work-orders-360', { full: false });
   } finally {
     await page.setViewportSize({ width: 1200, height: 900 });
   }

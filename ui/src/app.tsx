@@ -39,6 +39,14 @@ export function App() {
     );
   }, [state.connected]);
 
+  // Notices fade after 15 s (failures stay until dismissed: they need the technician).
+  useEffect(() => {
+    const timers = state.notices
+      .filter((n) => n.kind !== 'failure')
+      .map((n) => setTimeout(() => dispatch({ type: 'dismiss', id: n.id }), 15000));
+    return () => timers.forEach(clearTimeout);
+  }, [state.notices]);
+
   useEffect(() => {
     const label = PAGES.find((p) => p.page === route.page)?.label ?? 'Status';
     document.title = `${label} · Fossa Sync`;

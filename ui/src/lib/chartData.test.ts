@@ -1,6 +1,6 @@
 // Daily stats → chart series.
 import { describe, expect, it } from 'vitest';
-import { chartSeries, dayToSeconds, successRate } from './chartData';
+import { chartSeries, dayRange, dayToSeconds, successRate } from './chartData';
 import type { DailyStat } from '../api/types';
 
 const stat = (day: string, over: Partial<DailyStat> = {}): DailyStat => ({
@@ -19,5 +19,12 @@ describe('chart data', () => {
     expect(chartSeries(stats, 'count').ys).toEqual([40, null]);
     expect(chartSeries(stats, 'success').ys).toEqual([90, 90]);
     expect(dayToSeconds('1970-01-02')).toBe(86400);
+  });
+  it('spans the whole period, empty days as gaps', () => {
+    expect(dayRange('2026-03-02', 3)).toEqual(['2026-02-28', '2026-03-01', '2026-03-02']);
+    const series = chartSeries([stat('2026-03-01')], 'count', { today: '2026-03-02', days: 3 });
+    expect(series.xs).toEqual(['2026-02-28', '2026-03-01', '2026-03-02'].map(dayToSeconds));
+    expect(series.ys).toEqual([null, 40, null]);
+    expect(chartSeries([stat('2026-03-01')], 'success', { today: '2026-03-02', days: 3 }).ys).toEqual([null, 90, null]);
   });
 });

@@ -15,8 +15,20 @@ export function dayToSeconds(day: string): number {
   return Date.parse(`${day}T00:00:00Z`) / 1000;
 }
 
-export function chartSeries(stats: DailyStat[], kind: ChartKind): { xs: number[]; ys: (number | null)[] } {
-  const sorted = [...stats].sort((a, b) => a.day.localeCompare(b.day));
+/** The `days` calendar days ending with `today` (`YYYY-MM-DD`), oldest first. */
+export function dayRange(today: string, days: number): string[] {
+  const end = dayToSeconds(today) * 1000;
+  return Array.from({ length: days }, (_, i) => new Date(end - (days - 1 - i) * 86_400_000).toISOString().slice(0, 10));
+}
+
+/**
+ * One point per day of the period (so the axis always spans it), null for days without a stat.
+ * Days of `stats` outside the period are kept too.
+ */
+export function chartSeries(stats: DailyStat[], kind: ChartKind, period?: { today: string; days: number }): { xs: number[]; ys: (number | null)[] } {
+  const byDay = new Map(stats.map((s) => [s.day, s]));
+  const days = new Set([...(period ? dayRange(period.today, period.days) : []), ...byDay.keys()]);
+  const sorted = [...days].sort().map((day) => byDay.get(day) ?? { day, runs: 0, succeeded: 0, failed: 0, skipped: 0, avg_duration_ms: null, work_orders: null });
   const ys = sorted.map((s) => {
     switch (kind) {
       case 'success':

@@ -6,6 +6,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { DailyStat } from '../api/types';
 import { chartSeries, type ChartKind } from '../lib/chartData';
+import { formatDay } from '../lib/format';
 
 function cssVar(name: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';
@@ -17,7 +18,7 @@ const TITLES: Record<ChartKind, { title: string; unit: string; colour: string }>
   count: { title: 'Work orders', unit: '', colour: '--amber' },
 };
 
-function Chart({ stats, kind }: { stats: DailyStat[]; kind: ChartKind }) {
+function Chart({ stats, kind, days }: { stats: DailyStat[]; kind: ChartKind; days: number }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = box.current;
@@ -25,7 +26,7 @@ function Chart({ stats, kind }: { stats: DailyStat[]; kind: ChartKind }) {
     let plot: uPlot | null = null;
     const draw = () => {
       plot?.destroy();
-      const { xs, ys } = chartSeries(stats, kind);
+      const { xs, ys } = chartSeries(stats, kind, { today: formatDay(new Date().toISOString()), days });
       const meta = TITLES[kind];
       const text = cssVar('--muted');
       const grid = cssVar('--border');
@@ -66,22 +67,22 @@ function Chart({ stats, kind }: { stats: DailyStat[]; kind: ChartKind }) {
       scheme.removeEventListener('change', draw);
       plot?.destroy();
     };
-  }, [stats, kind]);
+  }, [stats, kind, days]);
   return <div class="chart" ref={box} aria-hidden="true" />;
 }
 
-export function Charts({ stats }: { stats: DailyStat[] }) {
+export function Charts({ stats, days }: { stats: DailyStat[]; days: number }) {
   const runs = stats.reduce((n, s) => n + s.runs, 0);
   const ok = stats.reduce((n, s) => n + s.succeeded, 0);
   return (
     <div class="panel" data-testid="charts">
-      <h2>Last {stats.length} days</h2>
+      <h2>Last {days} days</h2>
       <p class="muted small">{runs === 0 ? 'No runs in this period.' : `${runs} runs, ${Math.round((100 * ok) / runs)}% succeeded.`}</p>
       <div class="charts">
         {(Object.keys(TITLES) as ChartKind[]).map((kind) => (
           <figure style={{ margin: 0 }}>
             <figcaption><h3>{TITLES[kind].title}</h3></figcaption>
-            <Chart stats={stats} kind={kind} />
+            <Chart stats={stats} kind={kind} days={days} />
           </figure>
         ))}
       </div>

@@ -19,6 +19,7 @@ const STATUSES: RunStatus[] = ['success', 'failed', 'running', 'interrupted', 's
 const TRIGGERS: Trigger[] = ['scheduled', 'manual', 'catch-up'];
 
 let savedFilter: HistoryFilter = EMPTY_FILTER;
+const STAT_DAYS = 30;
 
 export function HistoryPage({ runId }: { runId: number | null }) {
   if (runId !== null) return <RunDetail id={runId} />;
@@ -33,7 +34,7 @@ function HistoryList() {
     setFilterState(next);
   };
   const runs = useLoad(() => getHistory(historyQuery(filter)), [filter, state.dataVersion]);
-  const stats = useLoad(() => getDailyStats(30), [state.dataVersion]);
+  const stats = useLoad(() => getDailyStats(STAT_DAYS), [state.dataVersion]);
   const [exportError, setExportError] = useState<string | null>(null);
   const page = splitPage(runs.data ?? [], filter);
 
@@ -86,7 +87,7 @@ function HistoryList() {
       </nav>
       <div style={{ marginTop: '1rem' }}>
         <ErrorBanner error={stats.error} />
-        {stats.data && <Charts stats={stats.data} />}
+        {stats.data && <Charts stats={stats.data} days={STAT_DAYS} />}
       </div>
     </section>
   );
