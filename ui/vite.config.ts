@@ -4,9 +4,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   base: './',
-  oxc: {
-    jsx: { runtime: 'automatic', importSource: 'preact' },
-  },
+  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
