@@ -201,19 +201,40 @@ async fn a_spring_forward_window_opening_in_the_gap_starts_when_the_gap_ends() {
 
 #[tokio::test]
 async fn jitter_delays_each_run_within_its_bound_without_moving_the_grid() {
-    let config = ScheduleConfig { jitter_seconds: 300, ..office_hours() };
+    let config = ScheduleConfig {
+        jitter_seconds: 300,
+        ..office_hours()
+    };
     let h = harness(config, at(2026, 3, 2, 9, 30), FakeJob::succeeding()).await;
     h.tick_at(at(2026, 3, 2, 9, 30)).await;
     for hour in 10..14 {
         let due = at(2026, 3, 2, hour, 0);
         assert_eq!(h.next_due().await, Some(due), "the grid stays on the hour");
-        let planned = h.scheduler.status(fossa_core::model::JobType::WorkOrders).await.unwrap().next_run.unwrap();
-        assert!(planned >= due && planned <= due + chrono::Duration::seconds(300), "{planned}");
+        let planned = h
+            .scheduler
+            .status(fossa_core::model::JobType::WorkOrders)
+            .await
+            .unwrap()
+            .next_run
+            .unwrap();
+        assert!(
+            planned >= due && planned <= due + chrono::Duration::seconds(300),
+            "{planned}"
+        );
         if planned > due {
             let just_before = planned - chrono::Duration::milliseconds(1);
-            assert!(matches!(h.tick_at(just_before).await, TickDecision::Waiting { .. }));
+            assert!(matches!(
+                h.tick_at(just_before).await,
+                TickDecision::Waiting { .. }
+            ));
         }
-        assert!(matches!(h.tick_at(planned).await, TickDecision::Started { trigger: Trigger::Scheduled, .. }));
+        assert!(matches!(
+            h.tick_at(planned).await,
+            TickDecision::Started {
+                trigger: Trigger::Scheduled,
+                ..
+            }
+        ));
         h.settle().await;
     }
     assert_eq!(h.runs().await.len(), 4);

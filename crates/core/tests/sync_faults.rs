@@ -6,6 +6,7 @@ mod common;
 use common::site::*;
 use fossa_core::error::ErrorClass;
 use fossa_core::model::{RunStatus, State};
+use fossa_core::notify::{NoticeKind, Notifier};
 use fossa_sim::Faults;
 
 /// What a run under a fault must end as.
@@ -115,6 +116,9 @@ async fn each_fault_ends_as_expected_and_a_failed_run_changes_nothing() {
 
         let run = site.sync().await;
         let status = site.engine.status().await.unwrap();
+        let notifier = Notifier::new(site.engine.store().clone(), site.engine.scheduler().events().clone(), site.dir.path().to_path_buf());
+        let notices = notifier.on_run_finished(&run, chrono::Utc::now()).await.unwrap();
+        let alerts: Vec<NoticeKind> = notices.iter().filter(|n| n.is_alert()).map(|n| n.kind).collect();
         match case.expect {
             Expect::Succeeds { retried } => {
                 assert_eq!(
@@ -133,6 +137,7 @@ async fn each_fault_ends_as_expected_and_a_failed_run_changes_nothing() {
                     run.attempts
                 );
                 assert_eq!(status.state, State::Active, "{}", case.name);
+                assert!(alerts.is_empty(), "{}: {notices:?}", case.name);
             }
             Expect::Fails(class, message) => {
                 assert_eq!(run.status, RunStatus::Failed, "{}", case.name);
