@@ -7,6 +7,11 @@ purpose="${1:-run}"
 # The engine, the CLI and the simulated site are pure Rust (rustls, bundled SQLite): they need only
 # a C compiler and pkg-config, which the Rust image has.
 packages=(pkg-config)
+# The desktop app (src-tauri, Tauri 2): WebKitGTK, the tray (Ayatana AppIndicator), SVG icons; and
+# for its end-to-end tray test and idle measurement: a virtual X server, a session bus, a system
+# tray, screenshots (ImageMagick), xwininfo/xdpyinfo, curl.
+packages+=(libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev
+  xvfb dbus-x11 trayer imagemagick x11-utils curl)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -1,6 +1,9 @@
 //! The Tauri commands through real IPC on `tauri::test`'s mock runtime, over a real engine on a
 //! fresh data dir in demo mode (the simulated WorkFossa site in-process, port 0).
 
+// A test file: its helpers panic on purpose when the app under test misbehaves.
+#![allow(clippy::unwrap_used)]
+
 use fossa_sync_desktop::engine::{self, Shell};
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};

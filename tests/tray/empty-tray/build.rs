@@ -1,0 +1,4 @@
+//! Tauri's build script.
+fn main() {
+    tauri_build::build()
+}

@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# End-to-end tray test (run it through scripts/tray-test.sh, which builds first).
+#
+# Under Xvfb with a D-Bus session bus and Debian's trayer: start the desktop app on the demo site
+# (fresh data dir, fixed demo port); the tray icon appears in the Active green; make the site
+# reject the credentials and sync through the app's control socket (the CLI); the icon turns red
+# and a Notify call is seen on the session bus. Then a second launch opens the first one's window
+# (single instance), and SIGTERM stops the app cleanly (no run left "running").
+# Screenshots go to target/artifacts/. Exits non-zero on failure; the last line says PASS or FAIL.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+root="$PWD"
+app="${FOSSA_DESKTOP_BIN:-$root/target/debug/fossa-sync-desktop}"
+cli="${FOSSA_CLI_BIN:-$root/target/debug/fossa-sync}"
+artifacts="$root/target/artifacts"
+mkdir -p "$artifacts"
+work="$(mktemp -d)"
+data="$work/data"
+port="${FOSSA_SYNC_DEMO_PORT:-$((20000 + RANDOM % 20000))}"
+# The state colours (src-tauri/src/icon.rs).
+GREEN=(46 158 68)
+RED=(217 58 47)
+
+source "$root/tests/tray/session.sh"
+
+app_pid=""
+monitor_pid=""
+failures=0
+notify_check="not reached"
+cleanup() {
+  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null
+  [ -n "$monitor_pid" ] && kill "$monitor_pid" 2>/dev/null
+  session_stop
+  [ "${KEEP_WORK:-0}" = 1 ] || rm -rf "$work"
+}
+trap cleanup EXIT
+
+step() { echo "== $*"; }
+fail() {
+  echo "FAIL: $*"
+  failures=$((failures + 1))
+}
+finish() {
+  if [ "$failures" -eq 0 ]; then
+    echo "PASS: tray test (green → red, notify: $notify_check; screenshots in target/artifacts/)"
+    exit 0
+  fi
+  echo "--- app log (last 40 lines)"
+  tail -40 "$work/app.log" 2>/dev/null
+  echo "FAIL: tray test ($failures failed checks)"
+  exit 1
+}
+
+for bin in "$app" "$cli"; do
+  [ -x "$bin" ] || { echo "FAIL: $bin is not built (run scripts/tray-test.sh)"; exit 1; }
+done
+
+step "session: Xvfb + dbus-launch + trayer"
+session_start || { echo "FAIL: no X session"; exit 1; }
+dbus-monitor --session "interface='org.freedesktop.Notifications'" >"$work/dbus.log" 2>&1 &
+monitor_pid=$!
+
+step "start the app on the demo site (port $port, data $data)"
+FOSSA_SYNC_DATA_DIR="$data" FOSSA_SYNC_DEMO_PORT="$port" FOSSA_SYNC_NO_KEYRING=1 \
+  RUST_LOG="${RUST_LOG:-info}" "$app" --hidden >"$work/app.log" 2>&1 &
+app_pid=$!
+started=$SECONDS
+
+step "the tray icon appears in the Active green"
+if wait_for_colour "$artifacts/tray-active.png" "${GREEN[@]}" 90; then
+  echo "green after $((SECONDS - started)) s: $(tray_pixels "$artifacts/tray-active.png" "${GREEN[@]}") pixels"
+else
+  fail "no green tray icon within 90 s"
+  screenshot "$artifacts/tray.png"
+  finish
+fi
+
+step "the site rejects the credentials; sync through the app's control socket"
+curl -fsS -X PUT "http://127.0.0.1:$port/_sim/faults" -H 'content-type: application/json' \
+  -d '{"reject_credentials":true}' >/dev/null || fail "could not set the fault on the simulated site"
+"$cli" --data-dir "$data/demo" sync >"$work/sync.log" 2>&1
+code=$?
+echo "fossa-sync sync exited $code: $(tail -1 "$work/sync.log")"
+[ "$code" -ne 0 ] || fail "the sync succeeded although the site rejects the credentials"
+
+step "the tray icon turns red"
+if wait_for_colour "$artifacts/tray.png" "${RED[@]}" 30; then
+  echo "red: $(tray_pixels "$artifacts/tray.png" "${RED[@]}") pixels"
+  [ "$(tray_pixels "$artifacts/tray.png" "${GREEN[@]}")" -lt 20 ] || fail "the tray still shows green"
+else
+  fail "the tray did not turn red within 30 s"
+fi
+
+step "a Notify call on the session bus"
+# The engine's notifier decides when to notify (EngineEvent::Notification); the shell shows it.
+if grep -Eq '^\s*Notification\s*\{' "$root/crates/core/src/events.rs"; then
+  deadline=$((SECONDS + 15))
+  until grep -q 'member=Notify' "$work/dbus.log" || [ "$SECONDS" -gt "$deadline" ]; do sleep 0.5; done
+  if grep -q 'member=Notify' "$work/dbus.log"; then
+    notify_check="seen"
+    grep -A4 'member=Notify' "$work/dbus.log" | grep -m2 'string "' | sed 's/^ */  /'
+  else
+    notify_check="missing"
+    fail "no Notify call on the session bus"
+  fi
+else
+  notify_check="skipped (the engine has no Notification event yet)"
+  echo "SKIP: $notify_check"
+fi
+
+step "a second launch opens the first one's window (single instance)"
+FOSSA_SYNC_DATA_DIR="$data" FOSSA_SYNC_DEMO_PORT="$port" timeout 20 "$app" >"$work/second.log" 2>&1
+code=$?
+[ "$code" -eq 0 ] || fail "the second launch exited $code (expected 0 after handing over)"
+deadline=$((SECONDS + 20))
+until xwininfo -root -tree 2>/dev/null | grep -q '"Fossa Sync"' || [ "$SECONDS" -gt "$deadline" ]; do sleep 0.5; done
+if xwininfo -root -tree 2>/dev/null | grep -q '"Fossa Sync"'; then
+  sleep 3
+  screenshot "$artifacts/tray-window.png"
+  echo "the window is open"
+else
+  fail "no \"Fossa Sync\" window after the second launch"
+fi
+kill -0 "$app_pid" 2>/dev/null || fail "the first instance is gone"
+
+step "SIGTERM stops the app cleanly"
+kill -TERM "$app_pid"
+deadline=$((SECONDS + 20))
+while kill -0 "$app_pid" 2>/dev/null && [ "$SECONDS" -le "$deadline" ]; do sleep 0.2; done
+if kill -0 "$app_pid" 2>/dev/null; then
+  fail "the app did not stop within 20 s of SIGTERM"
+else
+  app_pid=""
+  running=$("$cli" --data-dir "$data/demo" history --status running --json 2>/dev/null | grep -c '"id"')
+  [ "$running" -eq 0 ] || fail "$running run(s) left running after quitting"
+  [ ! -e "$data/demo/control.sock" ] || fail "the control socket was left behind"
+fi
+
+finish

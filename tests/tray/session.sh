@@ -1,0 +1,103 @@
+# Sourced by the tray test and the idle measurement: a headless desktop session with a virtual
+# X server (Xvfb), a D-Bus session bus (dbus-launch) and a system tray (Debian's trayer), plus
+# helpers that look for a colour in the tray area of a screenshot. Only PIDs started here are
+# stopped by `session_stop`.
+
+SESSION_PIDS=()
+SCREEN_W=1280
+SCREEN_H=800
+TRAY_H=32
+
+session_start() {
+  local n
+  for n in $(seq 90 140); do
+    if [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ]; then break; fi
+  done
+  export DISPLAY=":$n"
+  Xvfb "$DISPLAY" -screen 0 "${SCREEN_W}x${SCREEN_H}x24" -nolisten tcp >/dev/null 2>&1 &
+  SESSION_PIDS+=($!)
+  local i
+  for i in $(seq 1 100); do
+    xdpyinfo -display "$DISPLAY" >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+  xdpyinfo -display "$DISPLAY" >/dev/null 2>&1 || { echo "Xvfb did not start on $DISPLAY" >&2; return 1; }
+  eval "$(dbus-launch --sh-syntax)"
+  export DBUS_SESSION_BUS_ADDRESS
+  SESSION_PIDS+=("$DBUS_SESSION_BUS_PID")
+  # A dark tray at the top right; icons keep their own colours on it.
+  trayer --edge top --align right --widthtype request --height "$TRAY_H" --SetDockType true \
+    --transparent true --alpha 0 --tint 0x202020 --expand false >/dev/null 2>&1 &
+  SESSION_PIDS+=($!)
+  sleep 1
+}
+
+session_stop() {
+  local pid
+  for pid in "${SESSION_PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  SESSION_PIDS=()
+}
+
+# screenshot FILE: the whole screen.
+screenshot() {
+  import -display "$DISPLAY" -window root "$1" 2>/dev/null
+}
+
+# tray_pixels FILE R G B: how many pixels of the tray band (the top TRAY_H rows) are within a
+# small distance of the colour.
+tray_pixels() {
+  local file="$1" r="$2" g="$3" b="$4"
+  convert "$file" -crop "${SCREEN_W}x${TRAY_H}+0+0" +repage -depth 8 txt:- 2>/dev/null |
+    awk -v R="$r" -v G="$g" -v B="$b" -F'[(),]' '
+      /^[0-9]/ {
+        # "x,y: (r,g,b[,a])  #RRGGBB ..." -> fields 3, 4, 5 are r, g, b
+        dr = $3 - R; dg = $4 - G; db = $5 - B
+        if (dr < 0) dr = -dr; if (dg < 0) dg = -dg; if (db < 0) db = -db
+        if (dr + dg + db <= 36) n++
+      }
+      END { print n + 0 }'
+}
+
+# wait_for_colour FILE R G B SECONDS: screenshots until the tray shows the colour (>= 20 pixels).
+wait_for_colour() {
+  local file="$1" r="$2" g="$3" b="$4" seconds="$5"
+  local deadline=$((SECONDS + seconds))
+  while [ "$SECONDS" -le "$deadline" ]; do
+    if screenshot "$file" && [ "$(tray_pixels "$file" "$r" "$g" "$b")" -ge 20 ]; then
+      return 0
+    fi
+    sleep 0.2
+  done
+  return 1
+}
+
+# tree_pids PID: the process and all its descendants.
+tree_pids() {
+  local pid="$1" child
+  echo "$pid"
+  for child in $(ps -o pid= --ppid "$pid" 2>/dev/null); do
+    tree_pids "$child"
+  done
+}
+
+# tree_rss_kib PID: resident memory of the whole process tree, in KiB.
+tree_rss_kib() {
+  local total=0 pid rss
+  for pid in $(tree_pids "$1"); do
+    rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
+    total=$((total + ${rss:-0}))
+  done
+  echo "$total"
+}
+
+# tree_cpu_ticks PID: user + system CPU time of the whole process tree, in clock ticks.
+tree_cpu_ticks() {
+  local total=0 pid ticks
+  for pid in $(tree_pids "$1"); do
+    ticks=$(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat" 2>/dev/null || echo 0)
+    total=$((total + ${ticks:-0}))
+  done
+  echo "$total"
+}
