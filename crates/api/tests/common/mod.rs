@@ -7,6 +7,7 @@ use fossa_api::{ApiAuth, ApiServer};
 use fossa_core::credentials::save_account;
 use fossa_core::engine::{Engine, EngineOptions};
 use fossa_core::model::{JobType, RunRecord};
+use fossa_core::scheduler::SyncJob;
 use fossa_core::sync::WorkFossaJob;
 use fossa_core::workfossa::Password;
 use fossa_sim::{SimOptions, SimServer};
@@ -31,7 +32,12 @@ pub struct App {
 
 /// An app without a site (no account configured) and without a UI dir.
 pub async fn app() -> App {
-    build(None, None).await
+    build(None, None, None).await
+}
+
+/// An app whose syncs are performed by `job` (a test double).
+pub async fn app_with_job(job: Arc<dyn SyncJob>) -> App {
+    build(None, None, Some(job)).await
 }
 
 /// An app whose account logs into a simulated site with `orders` work orders.
@@ -45,24 +51,32 @@ pub async fn app_with_site(orders: usize) -> App {
     })
     .await
     .unwrap();
-    build(Some(sim), None).await
+    build(Some(sim), None, None).await
 }
 
 /// An app serving `ui_dir` at `/`.
 pub async fn app_with_ui(ui_dir: PathBuf) -> App {
-    build(None, Some(ui_dir)).await
+    build(None, Some(ui_dir), None).await
 }
 
-async fn build(sim: Option<SimServer>, ui_dir: Option<PathBuf>) -> App {
+async fn build(
+    sim: Option<SimServer>,
+    ui_dir: Option<PathBuf>,
+    job: Option<Arc<dyn SyncJob>>,
+) -> App {
     let dir = tempfile::tempdir().unwrap();
-    let job = WorkFossaJob::new(dir.path().to_path_buf()).with_tuning(|config| {
-        config.connect_timeout = Duration::from_secs(2);
-        config.request_timeout = Duration::from_secs(3);
-        config.retry.base_delay = Duration::from_millis(5);
-        config.retry.max_delay = Duration::from_millis(40);
-        config.retry.retry_after_cap = Duration::from_secs(1);
+    let job = job.unwrap_or_else(|| {
+        Arc::new(
+            WorkFossaJob::new(dir.path().to_path_buf()).with_tuning(|config| {
+                config.connect_timeout = Duration::from_secs(2);
+                config.request_timeout = Duration::from_secs(3);
+                config.retry.base_delay = Duration::from_millis(5);
+                config.retry.max_delay = Duration::from_millis(40);
+                config.retry.retry_after_cap = Duration::from_secs(1);
+            }),
+        )
     });
-    let engine = Engine::open_primary(EngineOptions::new(dir.path()).with_job(Arc::new(job)))
+    let engine = Engine::open_primary(EngineOptions::new(dir.path()).with_job(job))
         .await
         .unwrap();
     if let Some(sim) = &sim {
