@@ -1,5 +1,6 @@
 //! The notifier's three channels against local sinks: a real (minimal) SMTP server on loopback,
 //! a local HTTP webhook receiver, and the desktop `Notification` event on the engine's bus.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! What users ask of the scheduler: sync now (joining, no overlap), pause and resume, schedule
 //! changes; and the status, failure, offline and interrupted-run bookkeeping.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

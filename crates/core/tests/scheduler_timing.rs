@@ -1,5 +1,6 @@
 //! The scheduler's decisions over time, driven by `tick(now)` with a hand-moved wall clock:
 //! on-time fires, catch-up after downtime or suspend, no catch-up outside windows, DST nights.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

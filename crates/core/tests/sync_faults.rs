@@ -1,5 +1,6 @@
 //! Every fault knob of the simulated site against the real sync, with its expected outcome, and
 //! "a failed or partial sync changes nothing": the stored work orders stay exactly as they were.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
@@ -116,9 +117,20 @@ async fn each_fault_ends_as_expected_and_a_failed_run_changes_nothing() {
 
         let run = site.sync().await;
         let status = site.engine.status().await.unwrap();
-        let notifier = Notifier::new(site.engine.store().clone(), site.engine.scheduler().events().clone(), site.dir.path().to_path_buf());
-        let notices = notifier.on_run_finished(&run, chrono::Utc::now()).await.unwrap();
-        let alerts: Vec<NoticeKind> = notices.iter().filter(|n| n.is_alert()).map(|n| n.kind).collect();
+        let notifier = Notifier::new(
+            site.engine.store().clone(),
+            site.engine.scheduler().events().clone(),
+            site.dir.path().to_path_buf(),
+        );
+        let notices = notifier
+            .on_run_finished(&run, chrono::Utc::now())
+            .await
+            .unwrap();
+        let alerts: Vec<NoticeKind> = notices
+            .iter()
+            .filter(|n| n.is_alert())
+            .map(|n| n.kind)
+            .collect();
         match case.expect {
             Expect::Succeeds { retried } => {
                 assert_eq!(

@@ -1,5 +1,6 @@
 //! The WorkFossa sync against the simulated site: exact records, change detection across
 //! mutations, session expiry mid-pagination, progress, and a no-change resync that writes nothing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

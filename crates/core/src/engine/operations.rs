@@ -38,6 +38,10 @@ pub struct DailyStat {
     pub work_orders: Option<i64>,
 }
 
+/// One row of the daily statistics query: day, runs, succeeded, failed, skipped, average
+/// duration, work orders found.
+type DailyRow = (String, i64, i64, i64, i64, Option<f64>, Option<i64>);
+
 /// A new account: the password may be left out to keep the stored one.
 #[derive(Debug, Clone, Deserialize)]
 pub struct AccountUpdate {
@@ -96,7 +100,7 @@ impl Engine {
             .local_minus_utc(),
         ) * 1000;
         let since = now - chrono::Duration::days(i64::from(days));
-        let rows: Vec<(String, i64, i64, i64, i64, Option<f64>, Option<i64>)> = sqlx::query_as(
+        let rows: Vec<DailyRow> = sqlx::query_as(
             "SELECT date((started_at_ms + ?1) / 1000, 'unixepoch') AS day,
                     COUNT(*),
                     SUM(status = 'success'), SUM(status = 'failed'), SUM(status = 'skipped'),

@@ -1,4 +1,5 @@
 //! Shared test doubles: a scriptable sync job and a scheduler on a fresh temporary database.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 #![allow(dead_code)]
 
 use chrono::{DateTime, TimeZone, Utc};

@@ -1,4 +1,5 @@
 //! A simulated WorkFossa site plus a primary engine whose WorkFossa job logs into it.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use fossa_core::credentials::save_account;
 use fossa_core::engine::{Engine, EngineOptions};
