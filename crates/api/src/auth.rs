@@ -50,8 +50,10 @@ impl ApiAuth {
         if let Some(token) = read_token(&path)? {
             return Ok(Self::new(token));
         }
+        // Missing: create it without replacing one written meanwhile; unreadable junk: replace it.
+        let replace = path.exists();
         let token = new_token();
-        write_token(data_dir, &path, &token)?;
+        write_token(data_dir, &path, &token, replace)?;
         // Another process may have created it at the same moment: its file wins.
         match read_token(&path)? {
             Some(stored) => Ok(Self::new(stored)),
@@ -94,7 +96,7 @@ fn read_token(path: &Path) -> EngineResult<Option<String>> {
 }
 
 /// Writes a private temporary file, then moves it into place in one step.
-fn write_token(data_dir: &Path, path: &Path, token: &str) -> EngineResult<()> {
+fn write_token(data_dir: &Path, path: &Path, token: &str, replace: bool) -> EngineResult<()> {
     let temporary: PathBuf = data_dir.join(format!(".{TOKEN_FILE}.{}.tmp", std::process::id()));
     let failed = |error| EngineError::io("Could not write the API token file", error);
     let mut options = std::fs::OpenOptions::new();
@@ -110,10 +112,14 @@ fn write_token(data_dir: &Path, path: &Path, token: &str) -> EngineResult<()> {
         .map_err(failed)?;
     drop(file);
     // A link does not replace a token another process wrote meanwhile; a rename does.
-    let placed = match std::fs::hard_link(&temporary, path) {
-        Ok(()) => Ok(()),
-        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(_) => std::fs::rename(&temporary, path),
+    let placed = if replace {
+        std::fs::rename(&temporary, path)
+    } else {
+        match std::fs::hard_link(&temporary, path) {
+            Ok(()) => Ok(()),
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+            Err(_) => std::fs::rename(&temporary, path),
+        }
     };
     let _ = std::fs::remove_file(&temporary);
     placed.map_err(failed)
@@ -227,6 +233,15 @@ mod tests {
         assert!(first.accepts(first.token()));
         assert!(!first.accepts("nope"));
         assert!(!format!("{first:?}").contains(first.token()));
+
+        // An emptied token file is replaced, and the new token is the one stored.
+        std::fs::write(dir.path().join(TOKEN_FILE), "").unwrap();
+        let renewed = ApiAuth::load_or_create(dir.path()).unwrap();
+        assert_ne!(renewed.token(), first.token());
+        assert_eq!(
+            ApiAuth::load_or_create(dir.path()).unwrap().token(),
+            renewed.token()
+        );
     }
 
     #[test]
