@@ -1,5 +1,6 @@
 //! `fossa-sync schedule ...` as a user runs it: previews in many zones (DST gaps and overlaps,
 //! half- and quarter-hour zones), validation that names the field and stores nothing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::process::Command;
 

@@ -1,6 +1,7 @@
 //! `fossa-sync` end to end against the simulated site: account, sync, work orders (JSON, CSV),
 //! changes, history, failures on stderr with an exit code, and the daemon: one per data dir,
 //! acting commands carried out by it over its socket, a clean stop, and no password anywhere.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;
 use std::process::Stdio;
