@@ -95,9 +95,6 @@ pub async fn preview(ctx: &Context, args: &PreviewArgs) -> EngineResult<()> {
         ),
         None => None,
     };
-    if args.count == 0 || args.count > 10_000 {
-        return Err(EngineError::invalid("count", "must be between 1 and 10000"));
-    }
     let engine = ctx.reader().await?;
     for instant in engine.preview(None, from, args.count).await? {
         println!("{}", instant.to_rfc3339());
