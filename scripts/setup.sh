@@ -13,6 +13,13 @@ packages=(pkg-config)
 packages+=(libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev
   xvfb dbus-x11 trayer imagemagick x11-utils curl)
 
+# The tests also need Debian's Chromium (browser tests, no browser download) and Node.js + npm
+# (the web UI) when the machine does not have them already.
+if [ "$purpose" = "test" ]; then
+  packages+=(chromium)
+fi
+command -v npm >/dev/null || packages+=(nodejs npm)
+
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
