@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Every performance figure of Fossa Sync in one run (release builds; not a test: nothing here
+# fails on a slow figure). Prints the figures and writes them to target/bench/figures.txt:
+#   - parse throughput, sync time vs. network bound (1k and 10k rows, 0 and 200 ms latency),
+#     CLI peak RSS during the 10k sync, rows written by a no-change resync   (bench `sync`)
+#   - 50k-row sync and resync, history page / filter / chart queries over 100k runs,
+#     headless daemon idle RSS and CPU over 60 s                              (bench `load`)
+#   - the desktop app's idle RSS and CPU, and start-to-tray time, next to an
+#     empty Tauri tray app measured the same way                              (scripts/measure-idle.sh)
+# IDLE_MINUTES (default 10) sets the tray idle period; FOSSA_BENCH_IDLE_SECONDS (default 60) the
+# daemon's; SKIP_TRAY=1 leaves the desktop measurement out.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+out=target/bench
+mkdir -p "$out"
+figures="$out/figures.txt"
+{
+  echo "Fossa Sync benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, commit $(git rev-parse --short HEAD)"
+  cargo bench --locked -p fossa-sync --bench sync 2>/dev/null | grep -E '^(parse|sync|resync|cli):'
+  cargo bench --locked -p fossa-sync --bench load 2>/dev/null | grep -E '^(load|history|daemon):'
+  if [ -z "${SKIP_TRAY:-}" ]; then
+    ./scripts/measure-idle.sh 2>/dev/null | grep -vE '^== '
+  fi
+} | tee "$figures"
+echo "(written to $figures)"
