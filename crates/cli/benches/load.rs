@@ -12,7 +12,10 @@ use fossa_core::workfossa::Password;
 use std::time::{Duration, Instant};
 
 fn main() {
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("runtime");
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
     runtime.block_on(async {
         big_sync(50_000).await;
         history_queries(100_000).await;
@@ -21,18 +24,37 @@ fn main() {
 }
 
 async fn big_sync(orders: usize) {
-    let sim = fossa_sim::start(fossa_sim::SimOptions { seed: 21, work_orders: orders, ..Default::default() })
-        .await
-        .expect("sim");
+    let sim = fossa_sim::start(fossa_sim::SimOptions {
+        seed: 21,
+        work_orders: orders,
+        ..Default::default()
+    })
+    .await
+    .expect("sim");
     let dir = tempfile::tempdir().expect("dir");
-    let engine = Engine::open_primary(EngineOptions::new(dir.path())).await.expect("engine");
-    let defaults = fossa_sim::SimOptions::default();
-    save_account(dir.path(), engine.store(), &defaults.email, &Password::new(defaults.password), Some(sim.base_url().as_str()), false)
+    let engine = Engine::open_primary(EngineOptions::new(dir.path()))
         .await
-        .expect("account");
+        .expect("engine");
+    let defaults = fossa_sim::SimOptions::default();
+    save_account(
+        dir.path(),
+        engine.store(),
+        &defaults.email,
+        &Password::new(defaults.password),
+        Some(sim.base_url().as_str()),
+        false,
+    )
+    .await
+    .expect("account");
     for label in ["sync", "resync (no changes)"] {
         let started = Instant::now();
-        let run = engine.sync_now().await.expect("start").wait().await.expect("run");
+        let run = engine
+            .sync_now()
+            .await
+            .expect("start")
+            .wait()
+            .await
+            .expect("run");
         assert_eq!(run.status, RunStatus::Success, "{:?}", run.error);
         println!(
             "load: {label} of {orders} orders: {:.2} s ({} found, {} new, {} changed)",
@@ -47,7 +69,9 @@ async fn big_sync(orders: usize) {
 
 async fn history_queries(runs: i64) {
     let dir = tempfile::tempdir().expect("dir");
-    let engine = Engine::open_primary(EngineOptions::new(dir.path())).await.expect("engine");
+    let engine = Engine::open_primary(EngineOptions::new(dir.path()))
+        .await
+        .expect("engine");
     let now_ms = chrono::Utc::now().timestamp_millis();
     // One run every 5 minutes back from now, 1 in 12 failed, 1 in 20 a catch-up.
     sqlx::query(
@@ -64,19 +88,65 @@ async fn history_queries(runs: i64) {
     .expect("insert runs");
     let week_ago = chrono::Utc::now() - chrono::Duration::days(7);
     let filters: [(&str, HistoryFilter); 4] = [
-        ("history page (50 newest)", HistoryFilter { limit: Some(50), ..Default::default() }),
-        ("history page 100 (offset 5,000)", HistoryFilter { limit: Some(50), offset: Some(5_000), ..Default::default() }),
-        ("filter status=failed", HistoryFilter { status: Some(RunStatus::Failed), limit: Some(50), ..Default::default() }),
-        ("filter trigger=catch-up since 7 d", HistoryFilter { trigger: Some(Trigger::CatchUp), since: Some(week_ago), limit: Some(50), ..Default::default() }),
+        (
+            "history page (50 newest)",
+            HistoryFilter {
+                limit: Some(50),
+                ..Default::default()
+            },
+        ),
+        (
+            "history page 100 (offset 5,000)",
+            HistoryFilter {
+                limit: Some(50),
+                offset: Some(5_000),
+                ..Default::default()
+            },
+        ),
+        (
+            "filter status=failed",
+            HistoryFilter {
+                status: Some(RunStatus::Failed),
+                limit: Some(50),
+                ..Default::default()
+            },
+        ),
+        (
+            "filter trigger=catch-up since 7 d",
+            HistoryFilter {
+                trigger: Some(Trigger::CatchUp),
+                since: Some(week_ago),
+                limit: Some(50),
+                ..Default::default()
+            },
+        ),
     ];
     for (label, filter) in filters {
-        let (took, count) = best_of(5, || async { engine.history(&filter).await.expect("history").len() }).await;
-        println!("history: {label} over {runs} runs: {:.1} ms ({count} rows)", took.as_secs_f64() * 1000.0);
+        let (took, count) = best_of(5, || async {
+            engine.history(&filter).await.expect("history").len()
+        })
+        .await;
+        println!(
+            "history: {label} over {runs} runs: {:.1} ms ({count} rows)",
+            took.as_secs_f64() * 1000.0
+        );
     }
-    let (took, days) = best_of(5, || async { engine.daily_stats(30).await.expect("stats").len() }).await;
-    println!("history: daily stats (charts, 30 days) over {runs} runs: {:.1} ms ({days} days)", took.as_secs_f64() * 1000.0);
-    let (took, _) = best_of(5, || async { engine.status().await.expect("status").consecutive_failures }).await;
-    println!("history: status over {runs} runs: {:.1} ms", took.as_secs_f64() * 1000.0);
+    let (took, days) = best_of(5, || async {
+        engine.daily_stats(30).await.expect("stats").len()
+    })
+    .await;
+    println!(
+        "history: daily stats (charts, 30 days) over {runs} runs: {:.1} ms ({days} days)",
+        took.as_secs_f64() * 1000.0
+    );
+    let (took, _) = best_of(5, || async {
+        engine.status().await.expect("status").consecutive_failures
+    })
+    .await;
+    println!(
+        "history: status over {runs} runs: {:.1} ms",
+        took.as_secs_f64() * 1000.0
+    );
     engine.shutdown().await;
 }
 
@@ -97,7 +167,10 @@ where
 
 /// Idle cost of `fossa-sync daemon`: RSS and CPU seconds over an idle period.
 async fn daemon_idle() {
-    let seconds: u64 = std::env::var("FOSSA_BENCH_IDLE_SECONDS").ok().and_then(|v| v.parse().ok()).unwrap_or(60);
+    let seconds: u64 = std::env::var("FOSSA_BENCH_IDLE_SECONDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(60);
     let dir = tempfile::tempdir().expect("dir");
     let mut daemon = tokio::process::Command::new(env!("CARGO_BIN_EXE_fossa-sync"))
         .arg("--data-dir")
@@ -116,10 +189,17 @@ async fn daemon_idle() {
         .unwrap_or_default()
         .lines()
         .find(|line| line.starts_with("VmRSS:"))
-        .map(|line| line.chars().filter(char::is_ascii_digit).collect::<String>())
+        .map(|line| {
+            line.chars()
+                .filter(char::is_ascii_digit)
+                .collect::<String>()
+        })
         .and_then(|kb| kb.parse::<f64>().ok())
         .unwrap_or(f64::NAN);
-    println!("daemon: idle {seconds} s: RSS {:.1} MB, CPU {cpu:.3} s", rss / 1024.0);
+    println!(
+        "daemon: idle {seconds} s: RSS {:.1} MB, CPU {cpu:.3} s",
+        rss / 1024.0
+    );
     let _ = daemon.start_kill();
     let _ = daemon.wait().await;
 }
@@ -127,8 +207,17 @@ async fn daemon_idle() {
 fn cpu_seconds(pid: u32) -> f64 {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
     // Fields after the command name (which ends with ')'): utime and stime are the 12th and 13th.
-    let fields: Vec<&str> = stat.rsplit_once(')').map(|(_, rest)| rest.split_whitespace().collect()).unwrap_or_default();
-    let ticks: f64 = fields.get(11).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0)
-        + fields.get(12).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map(|(_, rest)| rest.split_whitespace().collect())
+        .unwrap_or_default();
+    let ticks: f64 = fields
+        .get(11)
+        .and_then(|v| v.parse::<f64>().ok())
+        .unwrap_or(0.0)
+        + fields
+            .get(12)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0);
     ticks / 100.0
 }

@@ -221,7 +221,10 @@ impl Engine {
         };
         config.validate()?;
         if !(1..=500).contains(&count) {
-            return Err(EngineError::invalid("count", "preview between 1 and 500 instants"));
+            return Err(EngineError::invalid(
+                "count",
+                "preview between 1 and 500 instants",
+            ));
         }
         let from = from.unwrap_or_else(|| self.scheduler.now());
         Ok(schedule::preview(&config, from, count))
