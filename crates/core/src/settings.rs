@@ -144,10 +144,14 @@ impl Store {
             None => NotificationSettings::default(),
         };
         Ok(Settings {
-            site_url: self
-                .setting(SITE_URL_SETTING)
-                .await?
-                .unwrap_or_else(|| DEFAULT_SITE_URL.to_string()),
+            // Always in the normalised form it is saved in (`https://host/`).
+            site_url: {
+                let raw = self
+                    .setting(SITE_URL_SETTING)
+                    .await?
+                    .unwrap_or_else(|| DEFAULT_SITE_URL.to_string());
+                parse_site_url(&raw).map(|url| url.to_string()).unwrap_or(raw)
+            },
             demo: self.setting(DEMO_SETTING).await?.as_deref() == Some("true"),
             fetch_concurrency: self
                 .setting(CONCURRENCY_SETTING)
@@ -202,7 +206,7 @@ mod tests {
     async fn defaults_round_trip_and_bad_values_change_nothing() {
         let store = Store::in_memory().await.unwrap();
         let mut settings = store.settings().await.unwrap();
-        assert_eq!(settings.site_url, DEFAULT_SITE_URL);
+        assert_eq!(settings.site_url, format!("{DEFAULT_SITE_URL}/"));
         assert_eq!(settings.fetch_concurrency, 4);
         assert!(settings.notifications.desktop);
         settings.fetch_concurrency = 2;
