@@ -39,8 +39,8 @@ pub struct DailyStat {
 }
 
 /// One row of the daily statistics query: day, runs, succeeded, failed, skipped, average
-/// duration, work orders found.
-type DailyRow = (String, i64, i64, i64, i64, Option<f64>, Option<i64>);
+/// duration.
+type DailyRow = (String, i64, i64, i64, i64, Option<f64>);
 
 /// A new account: the password may be left out to keep the stored one.
 #[derive(Debug, Clone, Deserialize)]
@@ -100,32 +100,41 @@ impl Engine {
             .local_minus_utc(),
         ) * 1000;
         let since = now - chrono::Duration::days(i64::from(days));
-        let rows: Vec<DailyRow> = sqlx::query_as(
-            "SELECT date((started_at_ms + ?1) / 1000, 'unixepoch') AS day,
-                    COUNT(*),
-                    SUM(status = 'success'), SUM(status = 'failed'), SUM(status = 'skipped'),
-                    AVG(CASE WHEN status = 'success' THEN duration_ms END),
-                    (SELECT r2.found FROM runs r2 WHERE r2.status = 'success'
-                        AND date((r2.started_at_ms + ?1) / 1000, 'unixepoch') = date((runs.started_at_ms + ?1) / 1000, 'unixepoch')
-                        ORDER BY r2.started_at_ms DESC LIMIT 1)
+        let day = "date((started_at_ms + ?1) / 1000, 'unixepoch')";
+        let rows: Vec<DailyRow> = sqlx::query_as(&format!(
+            "SELECT {day} AS day, COUNT(*), SUM(status = 'success'), SUM(status = 'failed'),
+                    SUM(status = 'skipped'), AVG(CASE WHEN status = 'success' THEN duration_ms END)
              FROM runs WHERE started_at_ms >= ?2 AND job_type = 'work_orders' AND status != 'running'
-             GROUP BY day ORDER BY day",
-        )
+             GROUP BY day ORDER BY day"
+        ))
         .bind(offset_ms)
         .bind(to_ms(since))
         .fetch_all(self.store.pool())
         .await?;
+        // The work orders found by each day's last successful sync.
+        let found: Vec<(String, i64)> = sqlx::query_as(&format!(
+            "SELECT day, found FROM (
+                 SELECT {day} AS day, found,
+                        ROW_NUMBER() OVER (PARTITION BY {day} ORDER BY started_at_ms DESC) AS newest
+                 FROM runs WHERE started_at_ms >= ?2 AND job_type = 'work_orders' AND status = 'success'
+             ) WHERE newest = 1"
+        ))
+        .bind(offset_ms)
+        .bind(to_ms(since))
+        .fetch_all(self.store.pool())
+        .await?;
+        let found: std::collections::HashMap<String, i64> = found.into_iter().collect();
         Ok(rows
             .into_iter()
             .map(
-                |(day, runs, succeeded, failed, skipped, avg_duration_ms, work_orders)| DailyStat {
+                |(day, runs, succeeded, failed, skipped, avg_duration_ms)| DailyStat {
+                    work_orders: found.get(&day).copied(),
                     day,
                     runs,
                     succeeded,
                     failed,
                     skipped,
                     avg_duration_ms,
-                    work_orders,
                 },
             )
             .collect())
