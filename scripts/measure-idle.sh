@@ -17,13 +17,15 @@ root="$PWD"
 idle_minutes="${IDLE_MINUTES:-10}"
 settle="${SETTLE_SECONDS:-20}"
 
-echo "== release builds"
-# As `tauri build` builds it (custom-protocol: the UI served from the binary), so the figures are
-# those of the shipped app; the CLI (debug is fine) only prepares the data dir.
-cargo build --release --locked -p fossa-sync-desktop --features tauri/custom-protocol || exit 1
-cargo build --locked -p fossa-sync || exit 1
-cargo build --release --manifest-path tests/tray/empty-tray/Cargo.toml \
-  --target-dir "$root/target/empty-tray" || exit 1
+if [ "${MEASURE_NO_BUILD:-0}" != 1 ]; then
+  echo "== release builds (MEASURE_NO_BUILD=1 measures the binaries already built)"
+  # As `tauri build` builds it (custom-protocol: the UI served from the binary), so the figures
+  # are those of the shipped app; the CLI (debug is fine) only prepares the data dir.
+  cargo build --release --locked -p fossa-sync-desktop --features tauri/custom-protocol || exit 1
+  cargo build --locked -p fossa-sync || exit 1
+  cargo build --release --manifest-path tests/tray/empty-tray/Cargo.toml \
+    --target-dir "$root/target/empty-tray" || exit 1
+fi
 app="$root/target/release/fossa-sync-desktop"
 cli="$root/target/debug/fossa-sync"
 empty="$root/target/empty-tray/release/empty-tray"
