@@ -21,7 +21,10 @@ struct TestApp {
 }
 
 fn app(with_engine: bool) -> TestApp {
-    let dir = tempfile::tempdir().unwrap();
+    app_in(tempfile::tempdir().unwrap(), with_engine)
+}
+
+fn app_in(dir: tempfile::TempDir, with_engine: bool) -> TestApp {
     let app = fossa_sync_desktop::build(mock_builder())
         .build(mock_context(noop_assets()))
         .unwrap();
@@ -237,4 +240,36 @@ fn the_account_in_demo_mode_is_the_real_data_dirs() {
             .contains("No WorkFossa account"),
         "{error}"
     );
+}
+
+#[test]
+fn with_a_daemon_on_the_data_dir_the_app_only_reads_and_sends_actions_to_it() {
+    use fossa_core::engine::{Engine, EngineOptions};
+    use std::sync::Arc;
+    let dir = tempfile::tempdir().unwrap();
+    // A daemon on the demo data dir: it holds the lock and answers the control socket.
+    let daemon = tauri::async_runtime::block_on(async {
+        let engine = Arc::new(
+            Engine::open_primary(EngineOptions::new(dir.path().join("demo")))
+                .await
+                .unwrap(),
+        );
+        fossa_core::control::serve(Arc::clone(&engine))
+            .await
+            .unwrap();
+        engine
+    });
+    let app = app_in(dir, true);
+    let info = ok(&app, "app_info", json!({}));
+    assert_eq!(info["held_elsewhere"], json!(true));
+    assert_eq!(
+        info["demo_site"],
+        json!(null),
+        "no simulated site of our own"
+    );
+    let paused = ok(&app, "pause", json!({ "minutes": 30 }));
+    assert_eq!(paused["paused"], json!(true));
+    let daemon_status = tauri::async_runtime::block_on(daemon.status()).unwrap();
+    assert!(daemon_status.paused, "the daemon carried out the pause");
+    assert_eq!(ok(&app, "resume", json!({}))["paused"], json!(false));
 }
