@@ -150,7 +150,9 @@ impl Store {
                     .setting(SITE_URL_SETTING)
                     .await?
                     .unwrap_or_else(|| DEFAULT_SITE_URL.to_string());
-                parse_site_url(&raw).map(|url| url.to_string()).unwrap_or(raw)
+                parse_site_url(&raw)
+                    .map(|url| url.to_string())
+                    .unwrap_or(raw)
             },
             demo: self.setting(DEMO_SETTING).await?.as_deref() == Some("true"),
             fetch_concurrency: self
