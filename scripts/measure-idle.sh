@@ -23,7 +23,7 @@ if [ "${MEASURE_NO_BUILD:-0}" != 1 ]; then
   # are those of the shipped app; the CLI (debug is fine) only prepares the data dir.
   cargo build --release --locked -p fossa-sync-desktop --features tauri/custom-protocol || exit 1
   cargo build --locked -p fossa-sync || exit 1
-  cargo build --release --manifest-path tests/tray/empty-tray/Cargo.toml \
+  cargo build --release --manifest-path tests/tray/empty-tray/Cargo.toml --features tauri/custom-protocol \
     --target-dir "$root/target/empty-tray" || exit 1
 fi
 app="$root/target/release/fossa-sync-desktop"
