@@ -8,6 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p target/artifacts
 step() { echo; echo "== $*"; }
+disk() { echo "-- disk: $(df -h --output=avail . | tail -n 1 | tr -d ' ') free, target $(du -sh target 2>/dev/null | cut -f1)"; }
+# A one-off build gains nothing from incremental compilation, which takes gigabytes of disk.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 
 step "system packages"
 ./scripts/setup.sh test
@@ -24,6 +27,7 @@ step "cargo clippy (-D warnings)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 step "cargo test"
 cargo test --workspace --locked --no-fail-fast 2>&1 | tee target/test-output.log
+disk
 cargo_totals=$(awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i; if ($(i+1) ~ /^ignored/) s += $i } }
      END { printf "%d %d %d", p, f, s }' target/test-output.log)
 read -r passed failed skipped <<<"$cargo_totals"
@@ -41,6 +45,10 @@ if [ -z "${FOSSA_TEST_QUICK:-}" ]; then
   cargo build --locked -p fossa-sync-desktop -p fossa-sync
   bash tests/tray/run.sh
   passed=$((passed + 1))
+  disk
+  # CI (.ci/run) sets this: the debug build is no longer needed, and fuzzing and the release
+  # build need the space.
+  if [ -n "${FOSSA_TEST_FREE_DISK:-}" ]; then rm -rf target/debug; disk; fi
 
   step "fuzzing (60 s per target)"
   ./scripts/fuzz.sh 60
