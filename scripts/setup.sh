@@ -9,9 +9,10 @@ purpose="${1:-run}"
 packages=(pkg-config)
 # The desktop app (src-tauri, Tauri 2): WebKitGTK, the tray (Ayatana AppIndicator), SVG icons; and
 # for its end-to-end tray test and idle measurement: a virtual X server, a session bus, a system
-# tray, screenshots (ImageMagick), xwininfo/xdpyinfo, curl.
+# tray, screenshots (ImageMagick), xwininfo/xdpyinfo, curl, and python3 (closes the window with
+# WM_DELETE_WINDOW through ctypes: tests/tray/close_window.py).
 packages+=(libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev
-  xvfb dbus-x11 trayer imagemagick x11-utils curl)
+  xvfb dbus-x11 trayer imagemagick x11-utils curl python3)
 
 # The tests also need Debian's Chromium (browser tests, no browser download) and Node.js + npm
 # (the web UI) when the machine does not have them already.

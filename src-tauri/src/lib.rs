@@ -37,8 +37,8 @@ pub fn build<R: Runtime>(builder: Builder<R>) -> Builder<R> {
 /// The plugins; single-instance first, so a second launch stops before anything else starts.
 fn plugins<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     builder
-        .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
-            window::open_or_log(app)
+        .plugin(tauri_plugin_single_instance::init(|app, argv, _cwd| {
+            window::open_for_args(app, &argv)
         }))
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
@@ -51,7 +51,8 @@ fn plugins<R: Runtime>(builder: Builder<R>) -> Builder<R> {
 }
 
 /// The setup hook: the tray at once, then the engine in the background (the tray says
-/// "Starting…" meanwhile), stop signals, and the window unless started with `--hidden`.
+/// "Starting…" meanwhile), stop signals, and the window unless started with `--hidden` (on the
+/// page of `--show PAGE` if given).
 fn setup<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     tray::create(app)?;
     let handle = app.clone();
@@ -61,8 +62,9 @@ fn setup<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
         stop_signal().await;
         engine::quit(&handle);
     });
-    if !std::env::args().any(|arg| arg == HIDDEN_FLAG) {
-        window::open_or_log(app);
+    let args: Vec<String> = std::env::args().collect();
+    if !args.iter().any(|arg| arg == HIDDEN_FLAG) || window::requested_route(&args).is_some() {
+        window::open_for_args(app, &args);
     }
     Ok(())
 }

@@ -5,8 +5,10 @@
 # (fresh data dir, fixed demo port); the tray icon appears in the Active green; make the site
 # reject the credentials and sync through the app's control socket (the CLI); the icon turns red
 # and a Notify call is seen on the session bus. Then a second launch opens the first one's window
-# (single instance), and SIGTERM stops the app cleanly (no run left "running").
-# Screenshots go to target/artifacts/. Exits non-zero on failure; the last line says PASS or FAIL.
+# (single instance) and shows the UI (not a blank page); closing the window destroys it and its
+# WebKit web process, and another launch recreates it (tests/tray/window-lifecycle.sh); SIGTERM
+# stops the app cleanly (no run left "running"). Screenshots go to target/artifacts/.
+# Exits non-zero on failure; the last line says PASS or FAIL.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 root="$PWD"
@@ -36,6 +38,15 @@ cleanup() {
 trap cleanup EXIT
 
 step() { echo "== $*"; }
+# window_painted FILE: within 20 s the window shows the UI (session.sh's ui_rendered).
+window_painted() {
+  local deadline=$((SECONDS + 20))
+  while [ "$SECONDS" -le "$deadline" ]; do
+    window_shot "$1" && ui_rendered "$1" && return 0
+    sleep 0.5
+  done
+  return 1
+}
 fail() {
   echo "FAIL: $*"
   failures=$((failures + 1))
@@ -113,13 +124,17 @@ code=$?
 deadline=$((SECONDS + 20))
 until xwininfo -root -tree 2>/dev/null | grep -q '"Fossa Sync"' || [ "$SECONDS" -gt "$deadline" ]; do sleep 0.5; done
 if xwininfo -root -tree 2>/dev/null | grep -q '"Fossa Sync"'; then
-  sleep 3
-  screenshot "$artifacts/tray-window.png"
-  echo "the window is open"
+  window_painted "$artifacts/tray-window.png" || fail "the window does not show the UI within 20 s (blank page or start error)"
+  screenshot "$artifacts/tray-screen.png"
+  echo "the window is open and shows the UI ($(image_colours "$artifacts/tray-window.png") colours)"
 else
   fail "no \"Fossa Sync\" window after the second launch"
 fi
 kill -0 "$app_pid" 2>/dev/null || fail "the first instance is gone"
+
+step "closing the window destroys it and its WebKit web process; a second launch recreates it"
+FOSSA_SYNC_DATA_DIR="$data" FOSSA_SYNC_DEMO_PORT="$port" \
+  bash "$root/tests/tray/window-lifecycle.sh" "$app" "$app_pid" "$artifacts" || fail "window lifecycle"
 
 step "SIGTERM stops the app cleanly"
 kill -TERM "$app_pid"

@@ -101,3 +101,48 @@ tree_cpu_ticks() {
   done
   echo "$total"
 }
+
+# window_geometry [NAME]: "WxH+X+Y" of the named top-level window ("Fossa Sync" by default), empty
+# while there is none.
+window_geometry() {
+  xwininfo -name "${1:-Fossa Sync}" 2>/dev/null | awk '
+    /Absolute upper-left X/ { x = $NF } /Absolute upper-left Y/ { y = $NF }
+    /Width:/ { w = $NF } /Height:/ { h = $NF }
+    END { if (w > 1 && h > 1) printf "%dx%d+%d+%d", w, h, x, y }'
+}
+
+# window_id [NAME]: the X id of the named window (e.g. 0x1e00003), empty while there is none.
+window_id() {
+  xwininfo -name "${1:-Fossa Sync}" 2>/dev/null | awk '/Window id:/ { print $4 }'
+}
+
+# window_shot FILE: a screenshot cropped to the app's window; fails while there is no window.
+window_shot() {
+  local geometry
+  geometry="$(window_geometry)"
+  [ -n "$geometry" ] && import -display "$DISPLAY" -window root -crop "$geometry" +repage "$1" 2>/dev/null
+}
+
+# image_colours FILE: how many distinct colours the image has (a blank page has one or two).
+image_colours() {
+  identify -format '%k' "$1" 2>/dev/null || echo 0
+}
+
+# ui_rendered FILE: a window screenshot shows the UI, not a blank page nor index.html's "Starting…"
+# placeholder nor the start guard's error: the header bar (white in the light theme, which Xvfb
+# gets) spans the top of the window, and there is text (many colours).
+ui_rendered() {
+  local width header
+  width=$(identify -format '%w' "$1" 2>/dev/null) || return 1
+  header=$(convert "$1" -crop "1x1+$((width - 20))+4" +repage -depth 8 -format '%[hex:p{0,0}]' info: 2>/dev/null)
+  [ "$header" = "FFFFFF" ] && [ "$(image_colours "$1")" -ge 20 ]
+}
+
+# web_processes PID: how many WebKit web processes run under the process.
+web_processes() {
+  local pid n=0
+  for pid in $(tree_pids "$1"); do
+    case "$(ps -o comm= -p "$pid" 2>/dev/null)" in WebKitWebProc*) n=$((n + 1)) ;; esac
+  done
+  echo "$n"
+}

@@ -4,6 +4,7 @@
 import { useEffect, useReducer, useState } from 'preact/hooks';
 import { getStatus } from './api/client';
 import { transport, type ApiError } from './api/transport';
+import { PageBoundary } from './components/boundary';
 import { Badge, DemoMark } from './components/ui';
 import { stateBadge } from './lib/badge';
 import { INITIAL, reduce } from './lib/events';
@@ -74,10 +75,12 @@ export function App() {
         {statusError && (
           <div class="banner failure" role="alert">{statusError.message}</div>
         )}
-        {route.page === 'status' && <StatusPage />}
-        {route.page === 'work-orders' && <WorkOrdersPage number={route.id} />}
-        {route.page === 'history' && <HistoryPage runId={route.id} />}
-        {route.page === 'settings' && <SettingsPage />}
+        <PageBoundary key={`${route.page}/${route.id ?? ''}`}>
+          {route.page === 'status' && <StatusPage />}
+          {route.page === 'work-orders' && <WorkOrdersPage number={route.id} />}
+          {route.page === 'history' && <HistoryPage runId={route.id} />}
+          {route.page === 'settings' && <SettingsPage />}
+        </PageBoundary>
       </main>
       <div class="notices" aria-live="polite">
         {state.notices.map((n) => (
