@@ -1,5 +1,7 @@
 //! CSV export of work orders: the SITE.md record flattened (`customer.name` -> `customer_name`,
-//! items joined by `; `), absent values as empty cells.
+//! items joined by `; `), absent values as empty cells. A cell that a spreadsheet would read as a
+//! formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return) is prefixed with `'`, so
+//! scraped text cannot run as a formula when the file is opened (CSV injection).
 
 use crate::store::StoredWorkOrder;
 
@@ -53,7 +55,7 @@ pub fn work_orders_csv(orders: &[StoredWorkOrder]) -> Result<String, csv::Error>
             .collect::<Vec<_>>()
             .join("; ");
         let visit = r.next_visit.as_ref();
-        writer.write_record([
+        let cells = [
             r.id.clone(),
             r.number.to_string(),
             r.url.clone(),
@@ -84,8 +86,40 @@ pub fn work_orders_csv(orders: &[StoredWorkOrder]) -> Result<String, csv::Error>
             visit.and_then(|v| v.window.clone()).unwrap_or_default(),
             r.due_date.map(|d| d.to_string()).unwrap_or_default(),
             text(&r.instructions),
-        ])?;
+        ];
+        writer.write_record(cells.map(neutralise_formula))?;
     }
     let bytes = writer.into_inner().map_err(|e| e.into_error())?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// `cell`, prefixed with `'` when a spreadsheet would take it for a formula.
+pub fn neutralise_formula(cell: String) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::neutralise_formula;
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_prefixed_and_others_kept() {
+        for formula in [
+            "=HYPERLINK(\"http://x\")",
+            "+1+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ] {
+            assert_eq!(neutralise_formula(formula.into()), format!("'{formula}"));
+        }
+        for plain in ["W-124767", "Wawa", "", "12", "2026-11-29", "a=b", "'quoted"] {
+            assert_eq!(neutralise_formula(plain.into()), plain);
+        }
+    }
 }

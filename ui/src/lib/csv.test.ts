@@ -15,6 +15,14 @@ describe('csv cells', () => {
     expect(csvCell(42)).toBe('42');
     expect(csvCell('<img src=x onerror=alert(1)>')).toBe('<img src=x onerror=alert(1)>');
   });
+  it('prefixes text a spreadsheet would run as a formula, like the CLI', () => {
+    expect(csvCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
+    expect(csvCell('+1')).toBe("'+1");
+    expect(csvCell('-2+3')).toBe("'-2+3");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('a=b')).toBe('a=b');
+    expect(csvCell(-5)).toBe('-5');
+  });
   it('writes a header and one line per row, each ending in \\n', () => {
     expect(csvText(['a', 'b'], [[1, 'x,y'], [null, 'z']])).toBe('a,b\n1,"x,y"\n,z\n');
   });

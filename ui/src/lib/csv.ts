@@ -19,10 +19,18 @@ export const RUN_COLUMNS = [
 
 type Cell = string | number | boolean | null | undefined;
 
-/** One cell: quoted (with doubled quotes) when it holds a comma, a quote or a line break. */
+/** Text a spreadsheet would run as a formula gets a leading `'` (as the CLI's export does). */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/**
+ * One cell: quoted (with doubled quotes) when it holds a comma, a quote or a line break; text
+ * that would start a formula is prefixed with `'` (CSV injection).
+ */
 export function csvCell(value: Cell): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  const text = typeof value === 'string' ? neutraliseFormula(value) : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
