@@ -19,9 +19,6 @@ use tauri::ipc::Invoke;
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_autostart::AutoLaunchManager;
 
-/// Most fire times a preview returns.
-const MAX_PREVIEW: usize = 500;
-
 /// The invoke handler with every command.
 pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
@@ -115,7 +112,7 @@ pub async fn set_schedule<R: Runtime>(
     app.running()?.set_schedule(config).await
 }
 
-/// The next `count` (default 5) fire times of `config` (default: the saved schedule).
+/// The next `count` (default 5, at most 500) fire times of `config` (default: the saved schedule).
 #[tauri::command]
 pub async fn preview_schedule<R: Runtime>(
     app: AppHandle<R>,
@@ -123,7 +120,7 @@ pub async fn preview_schedule<R: Runtime>(
     from: Option<DateTime<Utc>>,
     count: Option<usize>,
 ) -> Result<Vec<DateTime<Tz>>> {
-    let count = count.unwrap_or(5).min(MAX_PREVIEW);
+    let count = count.unwrap_or(5);
     Ok(app.engine()?.preview(config, from, count).await?)
 }
 

@@ -25,7 +25,7 @@ impl Error {
     pub fn invalid(field: &str, message: impl Into<String>) -> Self {
         Error::Invalid {
             field: field.to_string(),
-            message: message.into(),
+            message: fossa_core::error::shorten_quoted(&message.into()),
         }
     }
 

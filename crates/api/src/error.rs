@@ -10,7 +10,7 @@ use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use fossa_core::error::{EngineError, SyncError};
+use fossa_core::error::{shorten_quoted, EngineError, SyncError};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -34,7 +34,7 @@ impl ApiError {
     pub fn new(status: StatusCode, error: impl Into<String>) -> Self {
         Self {
             status,
-            error: error.into(),
+            error: shorten_quoted(&error.into()),
             field: None,
         }
     }
@@ -43,7 +43,7 @@ impl ApiError {
     pub fn invalid(field: impl Into<String>, error: impl Into<String>) -> Self {
         Self {
             status: StatusCode::UNPROCESSABLE_ENTITY,
-            error: error.into(),
+            error: shorten_quoted(&error.into()),
             field: Some(field.into()),
         }
     }
@@ -125,6 +125,13 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> ApiResult<T> {
         bytes
     };
     let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| not_json(&e))?;
+    // Every body is an object; serde would read a struct of optional fields from `[]` too.
+    if !value.is_object() {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "The request body must be a JSON object ({...}); see docs/api.md.",
+        ));
+    }
     serde_path_to_error::deserialize(value).map_err(|error| {
         let path = error.path().to_string();
         let text = error.into_inner().to_string();

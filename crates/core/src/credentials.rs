@@ -118,7 +118,8 @@ pub async fn save_account(
     use_keyring: bool,
 ) -> EngineResult<PasswordStore> {
     let email = email.trim();
-    if !email.contains('@') || email.len() < 3 {
+    // 254 characters: the longest address SMTP carries (RFC 5321).
+    if !email.contains('@') || email.len() < 3 || email.len() > 254 {
         return Err(EngineError::invalid(
             "email",
             "give the email address you log in to WorkFossa with",

@@ -116,6 +116,12 @@ impl Store {
     }
 
     pub async fn history(&self, filter: &HistoryFilter) -> EngineResult<Vec<RunRecord>> {
+        if filter.limit.is_some_and(|limit| limit < 1) {
+            return Err(EngineError::invalid("limit", "a page holds at least 1 run"));
+        }
+        if filter.offset.is_some_and(|offset| offset < 0) {
+            return Err(EngineError::invalid("offset", "must be 0 or more"));
+        }
         let mut query = QueryBuilder::<Sqlite>::new("SELECT * FROM runs WHERE 1 = 1");
         if let Some(job) = filter.job_type {
             query.push(" AND job_type = ").push_bind(job.as_str());
@@ -134,9 +140,7 @@ impl Store {
         }
         query.push(" ORDER BY started_at_ms DESC, id DESC LIMIT ");
         query.push_bind(filter.limit.unwrap_or(50).clamp(1, 10_000));
-        query
-            .push(" OFFSET ")
-            .push_bind(filter.offset.unwrap_or(0).max(0));
+        query.push(" OFFSET ").push_bind(filter.offset.unwrap_or(0));
         let rows = query.build().fetch_all(self.pool()).await?;
         rows.iter().map(decode_run).collect()
     }
