@@ -42,6 +42,7 @@ fn status(state: State) -> Status {
         state,
         job_type: JobType::WorkOrders,
         enabled: true,
+        interval_minutes: 60,
         next_run: Some(at(13, 0)),
         countdown_seconds: None,
         paused: false,

@@ -162,6 +162,10 @@ pub struct Status {
     pub state: State,
     pub job_type: JobType,
     pub enabled: bool,
+    /// Minutes between syncs inside the active hours (the schedule's interval), so a shell can
+    /// show it without reading the schedule.
+    #[serde(default)]
+    pub interval_minutes: u32,
     pub next_run: Option<DateTime<Utc>>,
     /// Whole seconds until `next_run`, from the instant the status was taken.
     pub countdown_seconds: Option<i64>,

@@ -81,7 +81,7 @@ export function mockTransport(): Transport {
   let account: AccountInfo = { site_url: settings.site_url, email: 'tech@example.com', password_store: 'keyring', from_environment: false };
   let status: Status = {
     state: 'active', job_type: 'work_orders', enabled: true, next_run: iso(now() + 23 * 60_000 + 17_000), countdown_seconds: 1397,
-    paused: false, paused_until: null, consecutive_failures: 0, last_run: runs[0], last_success_at: runs[0].finished_at, running_run_id: null, demo: true,
+    paused: false, paused_until: null, consecutive_failures: 0, last_run: runs[0], last_success_at: runs[0].finished_at, running_run_id: null, demo: true, interval_minutes: 60,
   };
   const emit = (e: EngineEvent) => listeners.forEach((l) => l(e));
   const setStatus = (s: Partial<Status>) => {

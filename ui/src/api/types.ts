@@ -31,6 +31,8 @@ export interface Status {
   state: State;
   job_type: JobType;
   enabled: boolean;
+  /** Minutes between syncs inside the active hours (the schedule's interval). */
+  interval_minutes: number;
   next_run: Instant | null;
   countdown_seconds: number | null;
   paused: boolean;

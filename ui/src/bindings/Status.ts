@@ -6,7 +6,12 @@ import type { State } from "./State";
 /**
  * The engine's status for one job type.
  */
-export type Status = { state: State, job_type: JobType, enabled: boolean, next_run: string | null, 
+export type Status = { state: State, job_type: JobType, enabled: boolean, 
+/**
+ * Minutes between syncs inside the active hours (the schedule's interval), so a shell can
+ * show it without reading the schedule.
+ */
+interval_minutes: number, next_run: string | null, 
 /**
  * Whole seconds until `next_run`, from the instant the status was taken.
  */

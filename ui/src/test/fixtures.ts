@@ -15,7 +15,7 @@ export function status(over: Partial<Status> = {}): Status {
   return {
     state: 'active', job_type: 'work_orders', enabled: true, next_run: '2026-03-08T13:00:00Z',
     countdown_seconds: 3600, paused: false, paused_until: null, consecutive_failures: 0,
-    last_run: run(), last_success_at: '2026-03-08T12:00:02Z', running_run_id: null, demo: false,
+    last_run: run(), last_success_at: '2026-03-08T12:00:02Z', running_run_id: null, demo: false, interval_minutes: 60,
     ...over,
   };
 }

@@ -107,6 +107,7 @@ impl Scheduler {
             state,
             job_type: job,
             enabled: row.config.enabled,
+            interval_minutes: row.config.interval_minutes,
             next_run,
             countdown_seconds: next_run.map(|next| (next - now).num_seconds().max(0)),
             paused: row.paused,
