@@ -31,6 +31,7 @@ const COMMANDS: &[&str] = &[
     "test_login",
     "send_test_email",
     "send_test_webhook",
+    "leave_demo",
 ];
 
 fn main() {

@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use fossa_core::credentials::AccountInfo;
-use fossa_core::engine::{AccountUpdate, DailyStat, ScheduleView, WorkOrderView};
+use fossa_core::engine::{AccountUpdate, DailyStat, DemoLeft, ScheduleView, WorkOrderView};
 use fossa_core::model::{JobType, RunRecord, RunStatus, Status, Trigger};
 use fossa_core::schedule::ScheduleConfig;
 use fossa_core::settings::Settings;
@@ -43,6 +43,7 @@ pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'stat
         test_login,
         send_test_email,
         send_test_webhook,
+        leave_demo,
     ]
 }
 
@@ -290,4 +291,16 @@ pub async fn send_test_email<R: Runtime>(app: AppHandle<R>) -> Result<Done> {
 pub async fn send_test_webhook<R: Runtime>(app: AppHandle<R>) -> Result<Done> {
     app.engine()?.send_test_webhook().await?;
     Ok(Done { ok: true })
+}
+
+/// Leaves the demo: its work orders, syncs and account are removed, and the app restarts
+/// (cleanly) on the real data dir, which no longer starts the demo while no account is set.
+#[tauri::command]
+pub async fn leave_demo<R: Runtime>(app: AppHandle<R>) -> Result<DemoLeft> {
+    let running = app.running()?;
+    let left = running.leave_demo().await?;
+    if running.demo {
+        engine::restart(&app);
+    }
+    Ok(left)
 }

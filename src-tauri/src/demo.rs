@@ -1,13 +1,11 @@
 //! Demo mode: with no WorkFossa account configured, the app starts the simulated WorkFossa site
 //! in-process and syncs it into `<data dir>/demo`, as `fossa-sync demo` does, so a newcomer sees
 //! syncing work at once. `FOSSA_SYNC_DEMO_PORT` fixes the site's port (tests reach its
-//! `/_sim/faults` there); otherwise the system picks one.
+//! `/_sim/faults` there); otherwise the system picks one. Leaving the demo (the `leave_demo`
+//! command) is the engine's: see `fossa_core::engine::DemoLeft`.
 
-use fossa_core::credentials;
-use fossa_core::engine::{Engine, EngineOptions};
+use fossa_core::engine::{demo_data_dir, demo_wanted, Engine};
 use fossa_core::error::{EngineError, EngineResult};
-use fossa_core::settings::DEMO_SETTING;
-use fossa_core::workfossa::Password;
 use fossa_sim::{SimOptions, SimServer};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -18,17 +16,15 @@ pub const DEMO_PORT_ENV: &str = "FOSSA_SYNC_DEMO_PORT";
 const EMAIL: &str = "demo@fossa-sync.example";
 const PASSWORD: &str = "demo-password";
 
-/// True when `base` has no account (and the environment names none): the demo is used.
+/// True when `base` has no account (and the environment names none) and the user has not left
+/// the demo: the demo is used.
 pub async fn wanted(base: &Path) -> EngineResult<bool> {
-    let reader = Engine::open_reader(EngineOptions::new(base)).await?;
-    let info = credentials::account_info(reader.store()).await;
-    reader.store().close().await;
-    Ok(info?.email.is_none())
+    demo_wanted(base).await
 }
 
 /// The demo's own data dir, beside the real data.
 pub fn data_dir(base: &Path) -> PathBuf {
-    base.join("demo")
+    demo_data_dir(base)
 }
 
 fn port() -> EngineResult<u16> {
@@ -57,14 +53,7 @@ pub async fn start_site() -> EngineResult<SimServer> {
 
 /// Points the demo engine at the site (the password in a file: demo data needs no keyring).
 pub async fn configure(engine: &Engine, site: &SimServer) -> EngineResult<()> {
-    credentials::save_account(
-        engine.data_dir(),
-        engine.store(),
-        EMAIL,
-        &Password::new(PASSWORD.to_string()),
-        Some(site.base_url().as_str()),
-        false,
-    )
-    .await?;
-    engine.store().set_setting(DEMO_SETTING, "true").await
+    engine
+        .enter_demo(site.base_url().as_str(), EMAIL, PASSWORD)
+        .await
 }

@@ -1,16 +1,16 @@
 //! The engine inside the app: opening it on the shared data dir (or the demo's), the control
 //! socket and the scheduler, the `app.engine()` extension trait, and the clean stop on Quit.
 //!
-//! When a daemon already holds the data dir, the app opens the store read-only, does not
-//! schedule, and sends acting requests (sync, pause, resume, schedule) to the daemon over its
-//! control socket, as the CLI does.
+//! The choice "hold the data dir, or read it and act through the daemon holding it" is
+//! `fossa_core::engine::EngineHandle`'s, shared with the CLI: when a daemon already holds the data
+//! dir, the app reads the store, does not schedule, and sends acting requests (sync, pause,
+//! resume, schedule, leave demo) to the daemon over its control socket.
 
 use crate::demo;
 use crate::error::{Error, Result};
 use chrono::{DateTime, Utc};
-use fossa_core::control::{self, ControlReply, ControlRequest};
-use fossa_core::engine::{Engine, EngineOptions, ScheduleView};
-use fossa_core::error::EngineError;
+use fossa_core::control;
+use fossa_core::engine::{DemoLeft, Engine, EngineHandle, EngineOptions, ScheduleView};
 use fossa_core::events::EngineEvent;
 use fossa_core::model::Status;
 use fossa_core::paths::{resolve_data_dir, CONTROL_SOCKET};
@@ -92,6 +92,8 @@ impl<R: Runtime, M: Manager<R>> EngineExt<R> for M {
 
 /// An opened engine and what runs around it.
 pub struct Running {
+    /// Local, or (a daemon holds the data dir) reading the store and acting through the daemon.
+    pub handle: EngineHandle,
     pub engine: Arc<Engine>,
     /// A daemon holds the data dir: read-only here, acting requests go to it.
     pub held_elsewhere: bool,
@@ -104,6 +106,18 @@ pub struct Running {
 }
 
 impl Running {
+    fn new(handle: EngineHandle, demo: bool, base_dir: PathBuf) -> Self {
+        Self {
+            engine: Arc::clone(handle.engine()),
+            held_elsewhere: handle.is_remote(),
+            handle,
+            demo,
+            base_dir,
+            site: Mutex::new(None),
+            tasks: Vec::new(),
+        }
+    }
+
     pub fn data_dir(&self) -> &Path {
         self.engine.data_dir()
     }
@@ -115,67 +129,53 @@ impl Running {
     }
 
     pub async fn pause(&self, until: Option<DateTime<Utc>>) -> Result<Status> {
-        if self.held_elsewhere {
-            return self.remote_status(ControlRequest::Pause { until }).await;
-        }
-        Ok(self.engine.pause(until).await?)
+        Ok(self.handle.pause(until).await?)
     }
 
     /// Pauses for `minutes` from now.
     pub async fn pause_for(&self, minutes: u32) -> Result<Status> {
-        if self.held_elsewhere {
-            let until = Utc::now() + chrono::Duration::minutes(i64::from(minutes));
-            return self.pause(Some(until)).await;
-        }
-        Ok(self.engine.pause_for(minutes).await?)
+        Ok(self.handle.pause_for(minutes).await?)
     }
 
-    /// The engine whose store holds the WorkFossa account: in demo mode the real data dir's
+    /// The handle whose store holds the WorkFossa account: in demo mode the real data dir's
     /// (opened read-only for the call), so an account entered in the demo is the real one.
-    pub async fn account_engine(&self) -> Result<Arc<Engine>> {
+    pub async fn account_handle(&self) -> Result<EngineHandle> {
         if self.demo {
             let options = EngineOptions::new(&self.base_dir);
-            return Ok(Arc::new(Engine::open_reader(options).await?));
+            return Ok(EngineHandle::open_reader(options).await?);
         }
-        Ok(Arc::clone(&self.engine))
+        Ok(self.handle.clone())
+    }
+
+    /// The engine of [`Running::account_handle`].
+    pub async fn account_engine(&self) -> Result<Arc<Engine>> {
+        Ok(Arc::clone(self.account_handle().await?.engine()))
     }
 
     pub async fn resume(&self) -> Result<Status> {
-        if self.held_elsewhere {
-            return self.remote_status(ControlRequest::Resume).await;
-        }
-        Ok(self.engine.resume().await?)
+        Ok(self.handle.resume().await?)
     }
 
     pub async fn set_schedule(&self, config: ScheduleConfig) -> Result<ScheduleView> {
-        if self.held_elsewhere {
-            config.validate().map_err(EngineError::from)?;
-            self.remote(ControlRequest::SetSchedule { config }).await?;
-            return Ok(self.engine.schedule().await?);
-        }
-        Ok(self.engine.set_schedule(config).await?)
+        Ok(self.handle.set_schedule(config).await?)
     }
 
     /// Starts a sync (or joins the running one); its id. Through a daemon, waits for its end.
     pub async fn sync_now(&self) -> Result<Option<i64>> {
-        if self.held_elsewhere {
-            return Ok(match self.remote(ControlRequest::Sync).await? {
-                ControlReply::Run { run } => Some(run.id),
-                _ => None,
-            });
-        }
-        Ok(Some(self.engine.sync_now().await?.run_id))
+        Ok(Some(self.handle.start_sync().await?))
     }
 
-    async fn remote(&self, request: ControlRequest) -> Result<ControlReply> {
-        Ok(control::request(self.data_dir(), &request, |_| {}).await?)
-    }
-
-    async fn remote_status(&self, request: ControlRequest) -> Result<Status> {
-        match self.remote(request).await? {
-            ControlReply::Status { status } => Ok(*status),
-            _ => Ok(self.engine.status().await?),
+    /// Leaves the demo: its data is removed (through the daemon when one holds it) and the real
+    /// data dir remembers it, so the next start opens the real data dir even without an account.
+    pub async fn leave_demo(&self) -> Result<DemoLeft> {
+        if !self.demo {
+            return Ok(self.handle.leave_demo().await?);
         }
+        let left = self.handle.leave_demo().await?;
+        let base = Engine::open_reader(EngineOptions::new(&self.base_dir)).await?;
+        base.decline_demo().await?;
+        base.store().close().await;
+        Ok(left)
     }
 
     /// Stops the control socket and the scheduler; a running sync is cancelled and recorded
@@ -185,7 +185,7 @@ impl Running {
         if let Some(control) = tasks.next() {
             control.abort();
         }
-        self.engine.shutdown().await;
+        self.handle.shutdown().await;
         for task in tasks {
             task.abort();
         }
@@ -210,31 +210,18 @@ pub async fn open(base: Option<PathBuf>) -> Result<(Running, broadcast::Receiver
     } else {
         base.clone()
     };
-    let engine = match Engine::open_primary(EngineOptions::new(&dir)).await {
-        Ok(engine) => Arc::new(engine),
-        Err(EngineError::AlreadyRunning(_)) => {
-            let engine = Arc::new(Engine::open_reader(EngineOptions::new(&dir)).await?);
-            let events = engine.subscribe();
-            let running = Running {
-                engine,
-                held_elsewhere: true,
-                demo,
-                base_dir: base,
-                site: Mutex::new(None),
-                tasks: Vec::new(),
-            };
-            return Ok((running, events));
-        }
-        Err(error) => return Err(error.into()),
-    };
-    let site = if demo {
+    let handle = EngineHandle::open(EngineOptions::new(&dir)).await?;
+    let mut running = Running::new(handle, demo, base);
+    let events = running.handle.subscribe();
+    if running.held_elsewhere {
+        return Ok((running, events));
+    }
+    let engine = Arc::clone(&running.engine);
+    if demo {
         let site = demo::start_site().await?;
         demo::configure(&engine, &site).await?;
-        Some(site)
-    } else {
-        None
-    };
-    let events = engine.subscribe();
+        running.site = Mutex::new(Some(site));
+    }
     let control = control::serve(Arc::clone(&engine)).await?;
     let scheduler = engine.spawn_scheduler()?;
     if demo {
@@ -244,17 +231,8 @@ pub async fn open(base: Option<PathBuf>) -> Result<(Running, broadcast::Receiver
         }
     }
     tracing::info!(data_dir = %dir.display(), demo, "engine started");
-    Ok((
-        Running {
-            engine,
-            held_elsewhere: false,
-            demo,
-            base_dir: base,
-            site: Mutex::new(site),
-            tasks: vec![control, scheduler],
-        },
-        events,
-    ))
+    running.tasks = vec![control, scheduler];
+    Ok((running, events))
 }
 
 /// Quit: stops the engine cleanly, then exits the app. Safe to call more than once.

@@ -1,6 +1,6 @@
 //! The shell's error: an engine error, or the engine not being ready. Serialises as the window
 //! expects (docs/api.md, the same body as the HTTP API): `{"error": "one sentence", "field":
-//! "interval" | null}`, the field naming the input a validation error belongs to.
+//! "interval_minutes" | null}`, the field naming the JSON key a validation error belongs to.
 
 use fossa_core::error::EngineError;
 use serde::ser::SerializeStruct;
@@ -32,10 +32,18 @@ impl Error {
     /// The input a validation error belongs to.
     pub fn field(&self) -> Option<&str> {
         match self {
-            Error::Engine(EngineError::InvalidSetting(error)) => Some(error.field),
+            Error::Engine(EngineError::InvalidSetting(error)) => Some(error.json_key()),
             Error::Engine(EngineError::InvalidInput { field, .. })
             | Error::Invalid { field, .. } => Some(field),
             _ => None,
+        }
+    }
+
+    /// The sentence the window shows: a schedule value's error names its JSON key.
+    pub fn message(&self) -> String {
+        match self {
+            Error::Engine(error) => error.json_message(),
+            other => other.to_string(),
         }
     }
 }
@@ -46,7 +54,7 @@ impl serde::Serialize for Error {
         serializer: S,
     ) -> std::result::Result<S::Ok, S::Error> {
         let mut body = serializer.serialize_struct("Error", 2)?;
-        body.serialize_field("error", &self.to_string())?;
+        body.serialize_field("error", &self.message())?;
         body.serialize_field("field", &self.field())?;
         body.end()
     }

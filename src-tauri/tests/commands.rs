@@ -101,6 +101,7 @@ fn app_info_marks_demo_data_and_status_reports_the_engine_state() {
         "{status}"
     );
     assert_eq!(status["job_type"], json!("work_orders"));
+    assert_eq!(status["interval_minutes"], json!(60));
 }
 
 #[test]
@@ -128,9 +129,12 @@ fn the_schedule_is_read_validated_saved_and_previewed() {
         json!({ "id": "work_orders", "config": config }),
     )
     .unwrap_err();
-    assert_eq!(error["field"], json!("interval"), "{error}");
+    assert_eq!(error["field"], json!("interval_minutes"), "{error}");
     assert!(
-        error["error"].as_str().unwrap().contains("interval"),
+        error["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("Invalid value for interval_minutes: "),
         "{error}"
     );
     assert_eq!(
@@ -272,4 +276,37 @@ fn with_a_daemon_on_the_data_dir_the_app_only_reads_and_sends_actions_to_it() {
     let daemon_status = tauri::async_runtime::block_on(daemon.status()).unwrap();
     assert!(daemon_status.paused, "the daemon carried out the pause");
     assert_eq!(ok(&app, "resume", json!({}))["paused"], json!(false));
+}
+
+#[test]
+fn leave_demo_outside_the_demo_changes_nothing_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    // A real account on the data dir: the app starts on it, not on the demo.
+    tauri::async_runtime::block_on(async {
+        let engine = fossa_core::engine::Engine::open_reader(
+            fossa_core::engine::EngineOptions::new(dir.path()),
+        )
+        .await
+        .unwrap();
+        fossa_core::credentials::save_account(
+            dir.path(),
+            engine.store(),
+            "tech@example.com",
+            &fossa_core::workfossa::Password::new("pw"),
+            Some("http://127.0.0.1:9/"),
+            false,
+        )
+        .await
+        .unwrap();
+        engine.store().close().await;
+    });
+    let app = app_in(dir, true);
+    assert_eq!(ok(&app, "app_info", json!({}))["demo"], json!(false));
+    let left = ok(&app, "leave_demo", json!({}));
+    assert_eq!(left["left"], json!(false), "{left}");
+    assert_eq!(left["removed_work_orders"], json!(0));
+    assert_eq!(
+        left["message"],
+        json!("The demo is not on; nothing was changed.")
+    );
 }

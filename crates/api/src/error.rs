@@ -48,6 +48,20 @@ impl ApiError {
         }
     }
 
+    /// The same error about a value nested in `parent` (`interval_minutes` → `config.interval_minutes`).
+    pub fn within(mut self, parent: &str) -> Self {
+        if let Some(field) = self.field.take() {
+            let nested = format!("{parent}.{field}");
+            self.error = self.error.replacen(
+                &format!("Invalid value for {field}:"),
+                &format!("Invalid value for {nested}:"),
+                1,
+            );
+            self.field = Some(nested);
+        }
+        self
+    }
+
     pub fn not_found(error: impl Into<String>) -> Self {
         Self::new(StatusCode::NOT_FOUND, error)
     }
@@ -72,12 +86,18 @@ impl IntoResponse for ApiError {
 
 impl From<EngineError> for ApiError {
     fn from(error: EngineError) -> Self {
-        let message = error.to_string();
+        let message = error.json_message();
+        if let Some(field) = error.json_field() {
+            return Self::invalid(field, message);
+        }
         match error {
-            EngineError::InvalidSetting(ref schedule) => Self::invalid(schedule.field, message),
-            EngineError::InvalidInput { ref field, .. } => Self::invalid(field.clone(), message),
+            EngineError::InvalidSetting(_) | EngineError::InvalidInput { .. } => {
+                Self::new(StatusCode::UNPROCESSABLE_ENTITY, message)
+            }
             EngineError::NoSuchRun(_) => Self::not_found(message),
-            EngineError::AlreadyRunning(_) => Self::new(StatusCode::CONFLICT, message),
+            EngineError::AlreadyRunning(_) | EngineError::Conflict(_) => {
+                Self::new(StatusCode::CONFLICT, message)
+            }
             EngineError::Sync(SyncError::Store(_)) => internal(message),
             EngineError::Sync(_) => Self::new(StatusCode::UNPROCESSABLE_ENTITY, message),
             EngineError::Store(_)
@@ -132,6 +152,11 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> ApiResult<T> {
             "The request body must be a JSON object ({...}); see docs/api.md.",
         ));
     }
+    parse_value(value)
+}
+
+/// Reads a JSON value as `T`: 422 naming the field whose value does not fit.
+pub fn parse_value<T: DeserializeOwned>(value: serde_json::Value) -> ApiResult<T> {
     serde_path_to_error::deserialize(value).map_err(|error| {
         let path = error.path().to_string();
         let text = error.into_inner().to_string();

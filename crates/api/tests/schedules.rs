@@ -73,14 +73,14 @@ async fn bad_values_name_their_field_and_change_nothing() {
     .await;
     let before = app.get_json(ONE).await;
     let cases: &[(&str, Value, &str)] = &[
-        ("interval_minutes", json!(10), "interval"),
-        ("interval_minutes", json!(2000), "interval"),
+        ("interval_minutes", json!(10), "interval_minutes"),
+        ("interval_minutes", json!(2000), "interval_minutes"),
         ("interval_minutes", json!("hourly"), "interval_minutes"),
         ("interval_minutes", json!(-5), "interval_minutes"),
         ("timezone", json!("Mars/Olympus_Mons"), "timezone"),
         ("active_hours", json!("25:00-18:00"), "active_hours"),
         ("days", json!("funday"), "days"),
-        ("jitter_seconds", json!(601), "jitter"),
+        ("jitter_seconds", json!(601), "jitter_seconds"),
         ("enabled", json!("yes"), "enabled"),
     ];
     for (key, value, field) in cases {
@@ -208,7 +208,7 @@ async fn create_with_a_bad_value_creates_nothing() {
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await;
-    assert_eq!(field.as_deref(), Some("jitter"));
+    assert_eq!(field.as_deref(), Some("jitter_seconds"));
     assert_eq!(app.get_json(ONE).await["interval_minutes"], 60);
 }
 
@@ -272,7 +272,7 @@ async fn preview_lists_zoned_instants() {
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await;
-    assert_eq!(field.as_deref(), Some("interval"));
+    assert_eq!(field.as_deref(), Some("config.interval_minutes"));
     let mut bad = request.clone();
     bad["from"] = json!("yesterday");
     let field = expect_error(

@@ -44,7 +44,8 @@ pub enum Command {
     Changes(ChangesArgs),
     /// Serve the simulated WorkFossa site (for trying things out and tests).
     Sim(SimArgs),
-    /// Start the simulated site with changing data and run the daemon against it in a demo data dir.
+    /// Start the simulated site with changing data and run the daemon against it in a demo data
+    /// dir; `demo off` leaves the demo.
     Demo(DemoArgs),
     /// The local HTTP API (`daemon --http`).
     #[command(subcommand)]
@@ -215,6 +216,7 @@ pub struct SimArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct DemoArgs {
     /// Port of the simulated site (0 = any free port).
     #[arg(long, default_value_t = 0)]
@@ -222,4 +224,13 @@ pub struct DemoArgs {
     /// Also serve the local HTTP API on this loopback address.
     #[arg(long)]
     pub http: Option<SocketAddr>,
+    #[command(subcommand)]
+    pub action: Option<DemoCommand>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DemoCommand {
+    /// Leave the demo: remove its work orders, syncs and account, and do not start it again
+    /// (the desktop app then starts on your own data dir, even without an account).
+    Off,
 }

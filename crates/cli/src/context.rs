@@ -1,23 +1,14 @@
-//! Opening the engine the way each command needs it: read commands open the store alongside a
-//! running engine; acting commands go to the running engine over its socket, or run in-process.
+//! Opening the engine the way each command needs it, as a [`EngineHandle`]: read commands open
+//! the store beside a running engine; acting commands run in-process, or are carried out by the
+//! daemon (or desktop app) holding the data dir over its control socket.
 
-use fossa_core::control::{self, ControlReply, ControlRequest};
-use fossa_core::engine::{Engine, EngineOptions};
-use fossa_core::error::{EngineError, EngineResult};
-use fossa_core::events::Progress;
-use fossa_core::paths::{resolve_data_dir, DataDirLock};
+use fossa_core::engine::{EngineHandle, EngineOptions};
+use fossa_core::error::EngineResult;
+use fossa_core::paths::resolve_data_dir;
 use std::path::{Path, PathBuf};
 
 pub struct Context {
     pub data_dir: PathBuf,
-}
-
-/// Who carries out an acting command.
-pub enum Actor {
-    /// A daemon or the desktop app holds the data dir: ask it.
-    Remote(PathBuf),
-    /// Nobody does: this process takes the lock and acts itself.
-    Local(Engine),
 }
 
 impl Context {
@@ -32,32 +23,12 @@ impl Context {
     }
 
     /// For read commands: never takes the lock, works while a daemon runs.
-    pub async fn reader(&self) -> EngineResult<Engine> {
-        Engine::open_reader(self.options()).await
+    pub async fn reader(&self) -> EngineResult<EngineHandle> {
+        EngineHandle::open_reader(self.options()).await
     }
 
-    /// For acting commands.
-    pub async fn actor(&self) -> EngineResult<Actor> {
-        if DataDirLock::is_held(&self.data_dir) {
-            return Ok(Actor::Remote(self.data_dir.clone()));
-        }
-        match Engine::open_primary(self.options()).await {
-            Ok(engine) => Ok(Actor::Local(engine)),
-            Err(EngineError::AlreadyRunning(_)) => Ok(Actor::Remote(self.data_dir.clone())),
-            Err(error) => Err(error),
-        }
-    }
-}
-
-impl Actor {
-    pub async fn request(
-        &self,
-        request: &ControlRequest,
-        on_progress: impl FnMut(&Progress),
-    ) -> EngineResult<ControlReply> {
-        match self {
-            Actor::Remote(dir) => control::request(dir, request, on_progress).await,
-            Actor::Local(_) => Err(EngineError::Control("not a remote engine".into())),
-        }
+    /// For acting commands: this process holds the data dir, or asks the engine that does.
+    pub async fn handle(&self) -> EngineResult<EngineHandle> {
+        EngineHandle::open(self.options()).await
     }
 }

@@ -8,7 +8,7 @@ mod logging;
 mod progress;
 mod util;
 
-use args::{AccountCommand, ApiCommand, Cli, Command, ScheduleCommand};
+use args::{AccountCommand, ApiCommand, Cli, Command, DemoArgs, DemoCommand, ScheduleCommand};
 use clap::Parser;
 use commands::{account, api, daemon, data, runs, schedule};
 use context::Context;
@@ -79,6 +79,10 @@ async fn run(cli: &Cli, ctx: &Context) -> EngineResult<ExitCode> {
         Command::WorkOrders(args) => data::work_orders(ctx, args).await?,
         Command::Changes(args) => data::changes(ctx, args).await?,
         Command::Sim(args) => daemon::sim(args).await?,
+        Command::Demo(DemoArgs {
+            action: Some(DemoCommand::Off),
+            ..
+        }) => daemon::demo_off(ctx).await?,
         Command::Demo(args) => daemon::demo(ctx, args).await?,
         Command::Api(ApiCommand::Token) => api::token(ctx)?,
     }

@@ -1,8 +1,8 @@
-//! The control socket: while a daemon or the desktop app holds the data dir, the CLI's acting
-//! commands (sync, pause, resume, schedule set) are carried out by that engine over a Unix socket
+//! The control socket: while a daemon or the desktop app holds the data dir, the acting
+//! operations of other processes (sync, pause, resume, schedule set, leave demo) are carried out by that engine over a Unix socket
 //! in the data dir (owner-only), one JSON request per line, answered by JSON lines.
 
-use crate::engine::Engine;
+use crate::engine::{DemoLeft, Engine};
 use crate::error::{EngineError, EngineResult};
 use crate::events::{EngineEvent, Progress};
 use crate::model::{RunRecord, Status};
@@ -22,6 +22,7 @@ pub enum ControlRequest {
     Pause { until: Option<DateTime<Utc>> },
     Resume,
     SetSchedule { config: ScheduleConfig },
+    LeaveDemo,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -30,6 +31,7 @@ pub enum ControlReply {
     Progress { progress: Progress },
     Run { run: Box<RunRecord> },
     Status { status: Box<Status> },
+    DemoLeft { left: DemoLeft },
     Done,
     Error { message: String },
 }
@@ -117,6 +119,12 @@ async fn handle(engine: Arc<Engine>, stream: UnixStream) -> std::io::Result<()> 
         ControlRequest::Resume => vec![status_reply(engine.resume().await)],
         ControlRequest::SetSchedule { config } => vec![match engine.set_schedule(config).await {
             Ok(_) => ControlReply::Done,
+            Err(e) => ControlReply::Error {
+                message: e.to_string(),
+            },
+        }],
+        ControlRequest::LeaveDemo => vec![match engine.leave_demo().await {
+            Ok(left) => ControlReply::DemoLeft { left },
             Err(e) => ControlReply::Error {
                 message: e.to_string(),
             },

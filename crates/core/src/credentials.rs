@@ -11,7 +11,7 @@ use url::Url;
 
 pub const SITE_URL_SETTING: &str = "site_url";
 pub const EMAIL_SETTING: &str = "account_email";
-const PASSWORD_STORE_SETTING: &str = "password_store";
+pub(crate) const PASSWORD_STORE_SETTING: &str = "password_store";
 const KEYRING_SERVICE: &str = "fossa-sync";
 const PASSWORD_FILE: &str = "workfossa-password";
 
@@ -209,7 +209,7 @@ fn write_secret_file(path: &Path, password: &Password) -> EngineResult<()> {
         .map_err(|e| EngineError::io("Could not write the password file", e))
 }
 
-fn remove_password_file(data_dir: &Path) {
+pub(crate) fn remove_password_file(data_dir: &Path) {
     let _ = std::fs::remove_file(password_file(data_dir));
 }
 

@@ -123,6 +123,9 @@ pub enum EngineError {
     Sync(#[from] SyncError),
     #[error("No run with id {0}.")]
     NoSuchRun(i64),
+    /// The operation conflicts with the current state (a schedule that exists, a sync running).
+    #[error("{0}")]
+    Conflict(String),
     #[error("The running Fossa Sync did not answer properly: {0}")]
     Control(String),
     /// An error reported by the engine that holds the data dir, as it worded it.
@@ -142,6 +145,29 @@ impl EngineError {
         EngineError::InvalidInput {
             field: field.into(),
             message: shorten_quoted(&message.into()),
+        }
+    }
+}
+
+impl EngineError {
+    /// For a JSON client (HTTP API, the window): the key of the value a validation error is
+    /// about, as the client sent it (`interval_minutes`, not the CLI's `interval`).
+    pub fn json_field(&self) -> Option<String> {
+        match self {
+            EngineError::InvalidSetting(error) => Some(error.json_key().to_string()),
+            EngineError::InvalidInput { field, .. } => Some(field.clone()),
+            _ => None,
+        }
+    }
+
+    /// The sentence for a JSON client: a schedule value's error names its JSON key
+    /// (`Invalid value for interval_minutes: must be between 30m and 24h (got 10m)`).
+    pub fn json_message(&self) -> String {
+        match self {
+            EngineError::InvalidSetting(error) => {
+                format!("Invalid value for {}: {}", error.json_key(), error.reason())
+            }
+            other => other.to_string(),
         }
     }
 }

@@ -167,6 +167,8 @@ impl Store {
     }
 
     /// Validates then stores all settings together; the SMTP password must already be dealt with.
+    /// `demo` is reported only: entering and leaving the demo are the engine's
+    /// (`Engine::enter_demo`, `Engine::leave_demo`).
     pub async fn save_settings(&self, settings: &Settings) -> EngineResult<()> {
         settings.validate()?;
         let mut notifications = settings.notifications.clone();
@@ -181,7 +183,6 @@ impl Store {
                 SITE_URL_SETTING,
                 parse_site_url(&settings.site_url)?.to_string(),
             ),
-            (DEMO_SETTING, settings.demo.to_string()),
             (CONCURRENCY_SETTING, settings.fetch_concurrency.to_string()),
             (
                 LAUNCH_AT_LOGIN_SETTING,

@@ -67,12 +67,16 @@ describe('engine errors and zones', () => {
     expect(scheduleField('interval')).toBe('interval');
     expect(scheduleField('interval_minutes')).toBe('interval');
     expect(scheduleField('jitter_seconds')).toBe('jitter');
+    expect(scheduleField('config.interval_minutes')).toBe('interval');
+    expect(scheduleField('config.days')).toBe('days');
     expect(scheduleField('active_hours')).toBe('active_hours');
     expect(scheduleField(null)).toBeNull();
     expect(scheduleField('weather')).toBeNull();
   });
   it('strips the field prefix of an engine sentence', () => {
     expect(fieldMessage('interval: must be between 30m and 24h (got 25h)', 'interval')).toBe('Must be between 30m and 24h (got 25h)');
+    expect(fieldMessage('Invalid value for interval_minutes: must be between 30m and 24h (got 10m)', 'interval_minutes'))
+      .toBe('Must be between 30m and 24h (got 10m)');
     expect(fieldMessage('Bad value', null)).toBe('Bad value');
     expect(fieldMessage('Invalid value for email.to: "x" is not an email address', 'email.to')).toBe('"x" is not an email address');
   });

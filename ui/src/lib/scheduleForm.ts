@@ -108,9 +108,13 @@ export function formToConfig(form: ScheduleForm): { config: ScheduleConfig } | {
   };
 }
 
-/** The form field an engine error names (`interval`, `interval_minutes`, `jitter_seconds`, ...). */
+/**
+ * The form field an engine error names: the JSON key (`interval_minutes`, `jitter_seconds`, ...,
+ * `config.interval_minutes` from a preview), or the engine's short name (`interval`, `jitter`).
+ */
 export function scheduleField(field: string | null | undefined): ScheduleField | null {
-  switch (field) {
+  const key = field?.replace(/^config\./, '');
+  switch (key) {
     case 'interval':
     case 'interval_minutes':
       return 'interval';
@@ -121,7 +125,7 @@ export function scheduleField(field: string | null | undefined): ScheduleField |
     case 'active_hours':
     case 'days':
     case 'enabled':
-      return field;
+      return key;
     default:
       return null;
   }

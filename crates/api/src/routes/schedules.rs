@@ -5,7 +5,7 @@
 //! body.
 
 use super::AppState;
-use crate::error::{ApiError, ApiResult, JsonBody, Params};
+use crate::error::{parse_value, ApiError, ApiResult, JsonBody, Params};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
@@ -82,23 +82,33 @@ async fn create(
             ),
         )
     })?;
-    if state.engine.store().schedule(job).await?.is_some() {
-        return Err(ApiError::new(
-            StatusCode::CONFLICT,
-            format!("The {job} schedule already exists; change it with PUT /api/scraping-schedules/{job}."),
-        ));
-    }
-    let view = state.engine.set_schedule(body.config).await?;
+    let view = state.engine.create_schedule(job, body.config).await?;
     Ok((StatusCode::CREATED, Json(view)))
 }
 
+/// Changes the schedule: the fields sent replace the stored ones, omitted fields keep theirs.
 async fn change(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    JsonBody(config): JsonBody<ScheduleConfig>,
+    JsonBody(changes): JsonBody<serde_json::Map<String, serde_json::Value>>,
 ) -> ApiResult<Json<ScheduleView>> {
     job_in_path(&id)?;
+    let current = state.engine.schedule().await?.config;
+    let config: ScheduleConfig = parse_value(merge(&current, changes)?)?;
     Ok(Json(state.engine.set_schedule(config).await?))
+}
+
+/// The stored configuration with the given fields replaced.
+fn merge(
+    current: &ScheduleConfig,
+    changes: serde_json::Map<String, serde_json::Value>,
+) -> ApiResult<serde_json::Value> {
+    let mut merged = serde_json::to_value(current)
+        .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    if let Some(fields) = merged.as_object_mut() {
+        fields.extend(changes);
+    }
+    Ok(merged)
 }
 
 async fn reset(State(state): State<AppState>, Path(id): Path<String>) -> ApiResult<StatusCode> {
@@ -174,9 +184,18 @@ async fn preview(
             format!("Invalid value for count: a preview lists at most {MAX_PREVIEW} instants."),
         ));
     }
+    let given = request.config.is_some();
     let fires = state
         .engine
         .preview(request.config, request.from, count)
-        .await?;
+        .await
+        .map_err(|error| {
+            let error = ApiError::from(error);
+            if given {
+                error.within("config")
+            } else {
+                error
+            }
+        })?;
     Ok(Json(fires.iter().map(DateTime::to_rfc3339).collect()))
 }

@@ -20,16 +20,11 @@ pub async fn set(ctx: &Context, args: &AccountSetArgs) -> EngineResult<()> {
         rpassword::prompt_password("WorkFossa password: ")
             .map_err(|e| EngineError::io("Could not read the password", e))?
     };
-    let engine = ctx.reader().await?;
-    let kind = credentials::save_account(
-        engine.data_dir(),
-        engine.store(),
-        &args.email,
-        &Password::new(password),
-        args.site.as_deref(),
-        true,
-    )
-    .await?;
+    let kind = ctx
+        .reader()
+        .await?
+        .save_account(&args.email, &Password::new(password), args.site.as_deref())
+        .await?;
     println!(
         "Saved the account {}; the password is in {}.",
         args.email.trim(),
@@ -50,8 +45,7 @@ fn describe(kind: PasswordStore) -> &'static str {
 }
 
 pub async fn show(ctx: &Context, json: bool) -> EngineResult<()> {
-    let engine = ctx.reader().await?;
-    let info = credentials::account_info(engine.store()).await?;
+    let info = ctx.reader().await?.account().await?;
     if json {
         return print_json(&info);
     }
@@ -63,7 +57,8 @@ pub async fn show(ctx: &Context, json: bool) -> EngineResult<()> {
 
 /// Logs in once and reports the outcome in one sentence.
 pub async fn test(ctx: &Context) -> EngineResult<()> {
-    let engine = ctx.reader().await?;
+    let handle = ctx.reader().await?;
+    let engine = handle.engine();
     let account = credentials::load_account(engine.data_dir(), engine.store()).await?;
     let client = WorkFossaClient::new(ClientConfig::new(
         account.site_url.clone(),

@@ -4,10 +4,8 @@ use crate::args::{DaemonArgs, DemoArgs, SimArgs};
 use crate::context::Context;
 use crate::util::parse_span;
 use fossa_core::control;
-use fossa_core::credentials;
-use fossa_core::engine::Engine;
+use fossa_core::engine::{demo_data_dir, DemoLeft, Engine, EngineHandle, EngineOptions};
 use fossa_core::error::{EngineError, EngineResult};
-use fossa_core::workfossa::Password;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
@@ -140,19 +138,16 @@ pub async fn demo(ctx: &Context, args: &DemoArgs) -> EngineResult<()> {
         .await
         .map_err(|e| EngineError::io("Could not start the simulated site", e))?;
     let demo_ctx = Context {
-        data_dir: ctx.data_dir.join("demo"),
+        data_dir: demo_data_dir(&ctx.data_dir),
     };
     let engine = Arc::new(Engine::open_primary(demo_ctx.options()).await?);
-    credentials::save_account(
-        engine.data_dir(),
-        engine.store(),
-        &sim_args.email,
-        &Password::new(sim_args.password.clone()),
-        Some(server.base_url().as_str()),
-        false,
-    )
-    .await?;
-    engine.store().set_setting("demo", "true").await?;
+    engine
+        .enter_demo(
+            server.base_url().as_str(),
+            &sim_args.email,
+            &sim_args.password,
+        )
+        .await?;
     println!(
         "Demo: simulated WorkFossa at {}, data in {}.",
         server.base_url(),
@@ -165,4 +160,32 @@ pub async fn demo(ctx: &Context, args: &DemoArgs) -> EngineResult<()> {
     let result = run_engine(engine, args.http).await;
     server.shutdown().await;
     result
+}
+
+/// `demo off`: the demo's data (in `<data dir>/demo`, or the data dir itself when it is the
+/// demo's; through the demo daemon if one runs) is removed, and the data dir remembers that the
+/// demo was left.
+pub async fn demo_off(ctx: &Context) -> EngineResult<()> {
+    let reader = ctx.reader().await?;
+    let dir = if reader.engine().is_demo().await? {
+        ctx.data_dir.clone()
+    } else {
+        reader.engine().decline_demo().await?;
+        demo_data_dir(&ctx.data_dir)
+    };
+    if !EngineHandle::exists(&dir) {
+        println!("{}", DemoLeft::not_in_demo().message);
+        return Ok(());
+    }
+    let handle = EngineHandle::open(EngineOptions::new(dir)).await?;
+    let left = handle.leave_demo().await;
+    handle.shutdown().await;
+    let left = left?;
+    println!("{}", left.message);
+    if left.left && handle.is_remote() {
+        println!(
+            "The running demo now has no account; stop it (Ctrl-C) and start `fossa-sync daemon`."
+        );
+    }
+    Ok(())
 }

@@ -14,7 +14,7 @@ pub async fn work_orders(ctx: &Context, args: &WorkOrdersArgs) -> EngineResult<(
         search: args.search.clone(),
         include_removed: args.include_removed,
     };
-    let orders = engine.store().work_orders(&query).await?;
+    let orders = engine.engine().store().work_orders(&query).await?;
     if args.json {
         return print_json(&orders);
     }
@@ -71,7 +71,7 @@ pub async fn changes(ctx: &Context, args: &ChangesArgs) -> EngineResult<()> {
         .as_deref()
         .map(|s| parse_instant_or_ago("since", s, Utc::now()))
         .transpose()?;
-    let changes = engine.store().changes(args.run, since).await?;
+    let changes = engine.changes(args.run, since).await?;
     if args.json {
         return print_json(&changes);
     }

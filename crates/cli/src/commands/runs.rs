@@ -1,13 +1,11 @@
 //! `status`, `history`, `pause`, `resume` and `sync`.
 
 use crate::args::{HistoryArgs, PauseArgs};
-use crate::context::{Actor, Context};
+use crate::context::Context;
 use crate::progress::ProgressBar;
 use crate::util::{countdown, local, parse_instant_or_ago, parse_pause_length, print_json};
 use chrono::{DateTime, Utc};
-use fossa_core::control::{ControlReply, ControlRequest};
 use fossa_core::error::{EngineError, EngineResult};
-use fossa_core::events::EngineEvent;
 use fossa_core::model::{RunRecord, RunStatus, Status, Trigger};
 use fossa_core::store::HistoryFilter;
 
@@ -147,14 +145,7 @@ pub async fn pause(ctx: &Context, args: &PauseArgs) -> EngineResult<()> {
         ),
         _ => None,
     };
-    let status = match ctx.actor().await? {
-        Actor::Local(engine) => engine.pause(until).await?,
-        remote => expect_status(
-            remote
-                .request(&ControlRequest::Pause { until }, |_| {})
-                .await?,
-        )?,
-    };
+    let status = ctx.handle().await?.pause(until).await?;
     match status.paused_until {
         Some(until) => println!("Paused until {}.", local(until)),
         None => println!("Paused until you resume."),
@@ -163,10 +154,7 @@ pub async fn pause(ctx: &Context, args: &PauseArgs) -> EngineResult<()> {
 }
 
 pub async fn resume(ctx: &Context) -> EngineResult<()> {
-    let status = match ctx.actor().await? {
-        Actor::Local(engine) => engine.resume().await?,
-        remote => expect_status(remote.request(&ControlRequest::Resume, |_| {}).await?)?,
-    };
+    let status = ctx.handle().await?.resume().await?;
     match status.next_run {
         Some(next) => println!("Resumed; next sync {}.", local(next)),
         None => println!("Resumed; the schedule is switched off, so no sync is planned."),
@@ -174,39 +162,13 @@ pub async fn resume(ctx: &Context) -> EngineResult<()> {
     Ok(())
 }
 
-fn expect_status(reply: ControlReply) -> EngineResult<Status> {
-    match reply {
-        ControlReply::Status { status } => Ok(*status),
-        other => Err(EngineError::Control(format!("unexpected answer {other:?}"))),
-    }
-}
-
 /// Runs a manual sync (or joins the running one) and waits; the exit status says how it went.
 pub async fn sync(ctx: &Context, json: bool) -> EngineResult<RunRecord> {
     let bar = ProgressBar::new();
-    let run = match ctx.actor().await? {
-        Actor::Local(engine) => {
-            let mut events = engine.subscribe();
-            let handle = engine.sync_now().await?;
-            let wait = handle.wait();
-            tokio::pin!(wait);
-            let record = loop {
-                tokio::select! {
-                    record = &mut wait => break record,
-                    Ok(event) = events.recv() => if let EngineEvent::Progress(progress) = event { bar.show(&progress) },
-                }
-            };
-            engine.shutdown().await;
-            record.ok_or_else(|| EngineError::Control("the run ended without a record".into()))?
-        }
-        remote => match remote
-            .request(&ControlRequest::Sync, |progress| bar.show(progress))
-            .await?
-        {
-            ControlReply::Run { run } => *run,
-            other => return Err(EngineError::Control(format!("unexpected answer {other:?}"))),
-        },
-    };
+    let handle = ctx.handle().await?;
+    let run = handle.sync(|progress| bar.show(progress)).await;
+    handle.shutdown().await;
+    let run = run?;
     bar.finish();
     if json {
         print_json(&run)?;

@@ -1,10 +1,9 @@
 //! `schedule show | set | preview`.
 
 use crate::args::{PreviewArgs, ScheduleSetArgs};
-use crate::context::{Actor, Context};
+use crate::context::Context;
 use crate::util::print_json;
 use chrono::{DateTime, Utc};
-use fossa_core::control::ControlRequest;
 use fossa_core::engine::ScheduleView;
 use fossa_core::error::{EngineError, EngineResult};
 use fossa_core::schedule::{
@@ -66,19 +65,14 @@ pub fn apply(args: &ScheduleSetArgs, mut config: ScheduleConfig) -> EngineResult
 }
 
 pub async fn set(ctx: &Context, args: &ScheduleSetArgs) -> EngineResult<()> {
-    let current = ctx.reader().await?.schedule().await?.config;
-    let config = apply(args, current)?;
-    match ctx.actor().await? {
-        Actor::Local(engine) => {
-            engine.set_schedule(config).await?;
-        }
-        remote => {
-            remote
-                .request(&ControlRequest::SetSchedule { config }, |_| {})
-                .await?;
-        }
+    let handle = ctx.handle().await?;
+    let config = apply(args, handle.schedule().await?.config)?;
+    let view = handle.set_schedule(config).await?;
+    if args.json {
+        return print_json(&view);
     }
-    show(ctx, args.json).await
+    print_view(&view);
+    Ok(())
 }
 
 pub async fn preview(ctx: &Context, args: &PreviewArgs) -> EngineResult<()> {

@@ -17,8 +17,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tokio::sync::broadcast;
 
+mod demo;
+mod handle;
 mod operations;
 
+pub use demo::{demo_data_dir, demo_wanted, DemoLeft, DEMO_DECLINED_SETTING, DEMO_DIR};
+pub use handle::EngineHandle;
 pub use operations::{AccountUpdate, DailyStat, WorkOrderView};
 
 /// How to open an engine.
@@ -173,14 +177,19 @@ impl Engine {
 
     /// Pauses for a number of minutes from now.
     pub async fn pause_for(&self, minutes: u32) -> EngineResult<Status> {
+        let until = self.pause_end(minutes)?;
+        self.pause(Some(until)).await
+    }
+
+    /// The end of a pause of `minutes` from now (1 minute to a year).
+    pub fn pause_end(&self, minutes: u32) -> EngineResult<DateTime<Utc>> {
         if minutes == 0 || minutes > 60 * 24 * 365 {
             return Err(EngineError::invalid(
                 "minutes",
                 "a pause lasts from 1 minute to a year",
             ));
         }
-        let until = self.scheduler.now() + chrono::Duration::minutes(i64::from(minutes));
-        self.pause(Some(until)).await
+        Ok(self.scheduler.now() + chrono::Duration::minutes(i64::from(minutes)))
     }
 
     /// Stops scheduling; a running sync is cancelled and recorded `interrupted` (nothing written).
@@ -206,6 +215,23 @@ impl Engine {
             .set_schedule(JobType::WorkOrders, config)
             .await?;
         self.schedule().await
+    }
+
+    /// Creates a job type's schedule; [`EngineError::Conflict`] when it already has one (every
+    /// known job type gets one when the engine first reads it, so only a new data dir has none).
+    pub async fn create_schedule(
+        &self,
+        job: JobType,
+        config: ScheduleConfig,
+    ) -> EngineResult<ScheduleView> {
+        config.validate()?;
+        if self.store.schedule(job).await?.is_some() {
+            return Err(EngineError::Conflict(format!(
+                "The {job} schedule already exists; change it with PUT /api/scraping-schedules/{job}."
+            )));
+        }
+        self.scheduler.set_schedule(job, config).await?;
+        Ok(self.scheduler.schedule_row(job).await?.into())
     }
 
     /// The next `count` fire instants at or after `from` in the schedule's zone (ignores pause, jitter).

@@ -3,7 +3,7 @@
 
 use super::Engine;
 use crate::clock::to_ms;
-use crate::credentials::{self, AccountInfo};
+use crate::credentials::{self, AccountInfo, PasswordStore};
 use crate::error::{EngineError, EngineResult};
 use crate::model::{JobType, RunStatus};
 use crate::settings::Settings;
@@ -181,16 +181,28 @@ impl Engine {
                 .map(|account| account.password)
                 .map_err(|_| EngineError::invalid("password", "enter the WorkFossa password"))?,
         };
-        credentials::save_account(
-            &self.data_dir,
-            &self.store,
-            &update.email,
-            &password,
-            update.site_url.as_deref(),
-            true,
-        )
-        .await?;
+        self.save_account(&update.email, &password, update.site_url.as_deref())
+            .await?;
         self.account().await
+    }
+
+    /// Stores a real account (keyring, else the 0600 file); where the password went. Refused in
+    /// the demo's data dir, so real work orders are never synced into demo data.
+    pub async fn save_account(
+        &self,
+        email: &str,
+        password: &Password,
+        site_url: Option<&str>,
+    ) -> EngineResult<PasswordStore> {
+        if self.is_demo().await? {
+            return Err(EngineError::invalid(
+                "email",
+                "this data dir holds the demo; save the account for your own data dir \
+                 (`fossa-sync account set`), or leave the demo first (`fossa-sync demo off`)",
+            ));
+        }
+        credentials::save_account(&self.data_dir, &self.store, email, password, site_url, true)
+            .await
     }
 
     /// Logs in once with the stored account; the error is one sentence.

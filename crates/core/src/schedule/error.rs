@@ -37,6 +37,16 @@ impl ScheduleError {
         }
     }
 
+    /// The `ScheduleConfig` JSON key of the field, as a client of the API sends it:
+    /// `interval_minutes`, `jitter_seconds`, `timezone`, `active_hours`, `days`.
+    pub fn json_key(&self) -> &'static str {
+        match self.field {
+            Self::INTERVAL => "interval_minutes",
+            Self::JITTER => "jitter_seconds",
+            other => other,
+        }
+    }
+
     /// The message without the leading `"<field>: "`.
     pub fn reason(&self) -> &str {
         self.message
@@ -56,5 +66,21 @@ mod tests {
         assert_eq!(e.field, "days");
         assert_eq!(e.to_string(), "days: must include at least one day");
         assert_eq!(e.reason(), "must include at least one day");
+    }
+
+    #[test]
+    fn json_keys_are_the_config_fields() {
+        assert_eq!(
+            ScheduleError::new(ScheduleError::INTERVAL, "x").json_key(),
+            "interval_minutes"
+        );
+        assert_eq!(
+            ScheduleError::new(ScheduleError::JITTER, "x").json_key(),
+            "jitter_seconds"
+        );
+        assert_eq!(
+            ScheduleError::new(ScheduleError::DAYS, "x").json_key(),
+            "days"
+        );
     }
 }
