@@ -328,6 +328,26 @@ fn speed_of_a_100_row_page() {
     );
 }
 
+/// Repeatable cost of one parse, for instruction counts where wall time is noisy: parses the
+/// benchmark's 100-row page (`fossa_sim`, as `cargo bench -p fossa-sync --bench sync` does)
+/// `FOSSA_PARSE_ROUNDS` times (default 1). Per page = (count at N+1 rounds - count at 1) / N:
+/// `FOSSA_PARSE_ROUNDS=11 valgrind --tool=callgrind target/release/deps/parser_fixtures-<hash>
+/// --ignored --exact parse_rounds_of_the_bench_page`.
+#[test]
+#[ignore = "instruction counts; run by hand under callgrind"]
+fn parse_rounds_of_the_bench_page() {
+    let rows = fossa_sim::generate_work_orders(3, 100, &base());
+    let html = fossa_sim::render_list_page(&fossa_sim::ListPageParams::single_page(&rows));
+    let rounds: usize = std::env::var("FOSSA_PARSE_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(1);
+    for _ in 0..rounds {
+        let page = parse(std::hint::black_box(&html));
+        assert_eq!(std::hint::black_box(page).work_orders.len(), 100);
+    }
+}
+
 // ---- HTML mutation helpers (good enough for the fixtures' markup) ----
 
 /// The byte ranges of every `<div …>` start tag whose class list holds `class`, each with the

@@ -2,11 +2,9 @@
 //! lines, the items (quantity, description, code, group) and the next visit.
 
 use chrono::NaiveDate;
-use scraper::{ElementRef, Node};
 
 use super::dom::{
-    block_lines, folded_text, has_class, is_block, next_element_sibling, Folder, NodeRef, Step,
-    Walk,
+    block_lines, folded_text, is_block_node, next_element_sibling, Folder, NodeRef, Step, Walk,
 };
 use super::links::{number_after, SiteRoot};
 use super::text::{
@@ -17,34 +15,30 @@ use crate::workfossa::record::{Address, Item, NextVisit};
 
 /// The first line of text after `after` (the location link) in the customer block, leaving out
 /// links, the address and the contact block: the brand or site name (`7-Eleven`).
-pub(super) fn site_name(block: ElementRef<'_>, after: Option<ElementRef<'_>>) -> Option<String> {
+pub(super) fn site_name(block: NodeRef<'_>, after: Option<NodeRef<'_>>) -> Option<String> {
     let mut armed = after.is_none();
     let mut folder = Folder::default();
-    let mut walk = Walk::new(*block);
+    let mut walk = Walk::new(block);
     while let Some(step) = walk.next() {
         match step {
-            Step::Open(node) => match node.value() {
-                Node::Element(el) => {
-                    if after.is_some_and(|a| *a == node) {
-                        armed = true;
-                        walk.skip_subtree();
-                    } else if has_class(el, "address-info") || has_class(el, "contact-info-block") {
-                        break;
-                    } else if matches!(el.name(), "a" | "svg" | "script" | "style") {
-                        walk.skip_subtree();
-                    } else if is_block(el.name()) && !folder.is_empty() {
-                        break;
+            Step::Open(node) => {
+                if let Some(text) = node.as_text() {
+                    if armed {
+                        folder.push(text);
                     }
+                } else if after == Some(node) {
+                    armed = true;
+                    walk.skip_subtree();
+                } else if node.has_class("address-info") || node.has_class("contact-info-block") {
+                    break;
+                } else if matches!(node.name(), Some("a" | "svg" | "script" | "style")) {
+                    walk.skip_subtree();
+                } else if is_block_node(node) && !folder.is_empty() {
+                    break;
                 }
-                Node::Text(text) if armed => folder.push(text),
-                _ => {}
-            },
+            }
             Step::Close(node) => {
-                let block_end = node
-                    .value()
-                    .as_element()
-                    .is_some_and(|e| is_block(e.name()));
-                if block_end && !folder.is_empty() {
+                if is_block_node(node) && !folder.is_empty() {
                     break;
                 }
             }
@@ -54,7 +48,7 @@ pub(super) fn site_name(block: ElementRef<'_>, after: Option<ElementRef<'_>>) ->
 }
 
 /// `div.address-info` lines: street, optional intersection, `City ST 12345`, optional county.
-pub(super) fn address(info: ElementRef<'_>) -> Address {
+pub(super) fn address(info: NodeRef<'_>) -> Address {
     let mut lines = block_lines(info, |_| false);
     let take = |lines: &[String], range: std::ops::Range<usize>| {
         let joined = lines.get(range).map(|l| l.join(", ")).unwrap_or_default();
@@ -92,15 +86,15 @@ fn is_county(line: &str) -> bool {
 
 /// One item from its quantity element (`<div>6 x </div>`): the description is the element after
 /// it, the service code the parenthesised part, the group the nearest preceding plain line.
-pub(super) fn item(quantity_el: ElementRef<'_>, quantity: i64, row: ElementRef<'_>) -> Item {
+pub(super) fn item(quantity_el: NodeRef<'_>, quantity: i64, row: NodeRef<'_>) -> Item {
     // Climb out of wrappers until there is a following element: the description.
-    let mut line_start = *quantity_el;
+    let mut line_start = quantity_el;
     let description_el = loop {
         if let Some(next) = next_element_sibling(line_start) {
             break Some(next);
         }
         match line_start.parent() {
-            Some(parent) if parent != *row => line_start = parent,
+            Some(parent) if parent != row => line_start = parent,
             _ => break None,
         }
     };
@@ -117,16 +111,16 @@ pub(super) fn item(quantity_el: ElementRef<'_>, quantity: i64, row: ElementRef<'
 }
 
 /// `All Dispensers <span class="muted">(2861)</span>` -> (`All Dispensers`, `2861`).
-fn description_and_code(el: ElementRef<'_>) -> (Option<String>, Option<String>) {
+fn description_and_code(el: NodeRef<'_>) -> (Option<String>, Option<String>) {
     let code_el = el
-        .descendent_elements()
-        .filter(|e| *e != el && code_in_parens(&folded_text(*e)).is_some())
+        .descendants()
+        .filter(|e| e.is_element() && *e != el && code_in_parens(&folded_text(*e)).is_some())
         .last();
     if let Some(code_el) = code_el {
         let mut folder = Folder::default();
         for node in el.descendants() {
-            if let Node::Text(t) = node.value() {
-                if !node.ancestors().any(|a| a == *code_el) {
+            if let Some(t) = node.as_text() {
+                if !code_el.contains(node) {
                     folder.push(t);
                 }
             }
@@ -141,11 +135,11 @@ fn description_and_code(el: ElementRef<'_>) -> (Option<String>, Option<String>) 
 
 /// The group name (`Meter Calibration`) of the item line starting at `line`: the nearest earlier
 /// sibling, at this level or a wrapper's, that is a plain line of text and holds no item.
-fn item_group(line: NodeRef<'_>, row: ElementRef<'_>) -> Option<String> {
+fn item_group(line: NodeRef<'_>, row: NodeRef<'_>) -> Option<String> {
     let mut current = line;
     loop {
-        for sibling in current.prev_siblings().filter_map(ElementRef::wrap) {
-            if sibling.text().any(|t| parse_quantity(t).is_some()) {
+        for sibling in current.prev_siblings().filter(|s| s.is_element()) {
+            if sibling.texts().any(|t| parse_quantity(t).is_some()) {
                 continue;
             }
             let mut lines = block_lines(sibling, |_| false);
@@ -156,18 +150,18 @@ fn item_group(line: NodeRef<'_>, row: ElementRef<'_>) -> Option<String> {
             }
         }
         match current.parent() {
-            Some(parent) if parent != *row => current = parent,
+            Some(parent) if parent != row => current = parent,
             _ => return None,
         }
     }
 }
 
 /// `a[title="Next Visit"]`: visit id from its URL, the date, the window without parentheses.
-pub(super) fn next_visit(link: ElementRef<'_>, base: &SiteRoot<'_>) -> NextVisit {
+pub(super) fn next_visit(link: NodeRef<'_>, base: &SiteRoot<'_>) -> NextVisit {
     let url = base.join(link);
     let mut date = None;
     let mut window = None;
-    for chunk in link.text() {
+    for chunk in link.texts() {
         let chunk = chunk.trim();
         if chunk.is_empty() || chunk.to_ascii_lowercase().starts_with("due") {
             continue;
@@ -188,9 +182,9 @@ pub(super) fn next_visit(link: ElementRef<'_>, base: &SiteRoot<'_>) -> NextVisit
 }
 
 /// `Due: 06/14/2025`, the date possibly in a child of the label's element.
-pub(super) fn due_date(el: ElementRef<'_>) -> Option<NaiveDate> {
+pub(super) fn due_date(el: NodeRef<'_>) -> Option<NaiveDate> {
     parse_due(&folded_text(el)).or_else(|| {
-        let parent = el.parent().and_then(ElementRef::wrap)?;
+        let parent = el.parent().filter(|p| p.is_element())?;
         parse_due(&folded_text(parent))
     })
 }

@@ -1,12 +1,132 @@
-//! Small helpers over `scraper`'s tree: an iterative open/close walk that can skip subtrees,
-//! class tests that read the raw `class` attribute, whitespace-folded text and block "lines".
+//! Reading the tree of [`html::Document`](super::html::Document): a copyable node handle with
+//! parent/sibling/child links and attribute and class tests, an iterative open/close walk that
+//! can skip subtrees, whitespace-folded text and block "lines".
 
-use scraper::node::Element;
-use scraper::{ElementRef, Node};
+use super::elements::is_block;
+use super::html::{Document, Kind, Node, NONE};
 
-/// The tree node type behind [`ElementRef`] (`ego_tree::NodeRef<Node>`), named without a direct
-/// dependency on `ego_tree`.
-pub(super) type NodeRef<'a> = <ElementRef<'a> as std::ops::Deref>::Target;
+/// A node of a parsed page (an element, a text or the root).
+#[derive(Clone, Copy)]
+pub(super) struct NodeRef<'a> {
+    doc: &'a Document<'a>,
+    id: u32,
+}
+
+impl PartialEq for NodeRef<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && std::ptr::eq(self.doc, other.doc)
+    }
+}
+
+impl Eq for NodeRef<'_> {}
+
+impl std::fmt::Debug for NodeRef<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "node {} ({:?})", self.id, self.name().or(self.as_text()))
+    }
+}
+
+impl<'a> NodeRef<'a> {
+    /// The document's root (the parent of `<html>`).
+    pub(super) fn root(doc: &'a Document<'a>) -> Self {
+        NodeRef { doc, id: 0 }
+    }
+
+    fn node(self) -> &'a Node<'a> {
+        &self.doc.nodes[self.id as usize]
+    }
+
+    fn at(self, id: u32) -> Option<Self> {
+        (id != NONE).then_some(NodeRef { doc: self.doc, id })
+    }
+
+    pub(super) fn parent(self) -> Option<Self> {
+        self.at(self.node().parent)
+    }
+
+    pub(super) fn first_child(self) -> Option<Self> {
+        self.at(self.node().first_child)
+    }
+
+    pub(super) fn next_sibling(self) -> Option<Self> {
+        self.at(self.node().next)
+    }
+
+    pub(super) fn prev_sibling(self) -> Option<Self> {
+        self.at(self.node().prev)
+    }
+
+    /// The element's lowercased name; `None` for text and the root.
+    pub(super) fn name(self) -> Option<&'a str> {
+        match &self.node().kind {
+            Kind::Element { name, .. } => Some(name),
+            _ => None,
+        }
+    }
+
+    pub(super) fn is_element(self) -> bool {
+        matches!(self.node().kind, Kind::Element { .. })
+    }
+
+    /// The text of a text node.
+    pub(super) fn as_text(self) -> Option<&'a str> {
+        match &self.node().kind {
+            Kind::Text(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// An attribute's value (the first, when repeated); `None` for text and the root.
+    pub(super) fn attr(self, name: &str) -> Option<&'a str> {
+        let Kind::Element { attrs, .. } = &self.node().kind else {
+            return None;
+        };
+        let attrs = self
+            .doc
+            .attrs
+            .get(attrs.start as usize..attrs.end as usize)?;
+        attrs.iter().find(|(n, _)| n == name).map(|(_, v)| &**v)
+    }
+
+    /// Whether the `class` attribute holds `class`.
+    pub(super) fn has_class(self, class: &str) -> bool {
+        self.attr("class")
+            .is_some_and(|classes| classes.split_ascii_whitespace().any(|c| c == class))
+    }
+
+    /// Parent, grandparent, … up to the root (this node not included).
+    pub(super) fn ancestors(self) -> impl Iterator<Item = NodeRef<'a>> {
+        std::iter::successors(self.parent(), |n| n.parent())
+    }
+
+    /// The siblings after this node, in order.
+    pub(super) fn next_siblings(self) -> impl Iterator<Item = NodeRef<'a>> {
+        std::iter::successors(self.next_sibling(), |n| n.next_sibling())
+    }
+
+    /// The siblings before this node, nearest first.
+    pub(super) fn prev_siblings(self) -> impl Iterator<Item = NodeRef<'a>> {
+        std::iter::successors(self.prev_sibling(), |n| n.prev_sibling())
+    }
+
+    /// This node and everything under it, in document order.
+    pub(super) fn descendants(self) -> impl Iterator<Item = NodeRef<'a>> {
+        Walk::new(self).filter_map(|step| match step {
+            Step::Open(node) => Some(node),
+            Step::Close(_) => None,
+        })
+    }
+
+    /// The texts under this node, in document order.
+    pub(super) fn texts(self) -> impl Iterator<Item = &'a str> {
+        self.descendants().filter_map(NodeRef::as_text)
+    }
+
+    /// Whether `other` is this node or under it.
+    pub(super) fn contains(self, other: NodeRef<'a>) -> bool {
+        other == self || other.ancestors().any(|a| a == self)
+    }
+}
 
 /// One step of a depth-first walk: entering or leaving a node.
 #[derive(Clone, Copy)]
@@ -65,46 +185,9 @@ impl<'a> Iterator for Walk<'a> {
     }
 }
 
-/// An attribute's value, found by a scan of the element's few attributes (cheaper than
-/// `Element::attr`, which builds a qualified name for a binary search).
-pub(super) fn attr<'a>(el: &'a Element, name: &str) -> Option<&'a str> {
-    el.attrs().find(|(n, _)| *n == name).map(|(_, value)| value)
-}
-
-/// Whether the element's `class` attribute holds `class` (read from the raw attribute: cheaper
-/// than `Element::has_class`, which interns every class name of the element).
-pub(super) fn has_class(el: &Element, class: &str) -> bool {
-    attr(el, "class").is_some_and(|classes| classes.split_ascii_whitespace().any(|c| c == class))
-}
-
-/// Elements that end a line of text.
-pub(super) fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "div"
-            | "p"
-            | "li"
-            | "ul"
-            | "ol"
-            | "br"
-            | "tr"
-            | "td"
-            | "th"
-            | "table"
-            | "section"
-            | "article"
-            | "header"
-            | "footer"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "form"
-            | "label"
-            | "hr"
-    )
+/// Whether the node is an element that ends a line of text.
+pub(super) fn is_block_node(node: NodeRef<'_>) -> bool {
+    node.name().is_some_and(is_block)
 }
 
 /// Accumulates text, folding every run of whitespace (across text nodes too) into one space and
@@ -117,6 +200,14 @@ pub(super) struct Folder {
 
 impl Folder {
     pub(super) fn push(&mut self, text: &str) {
+        if text.is_ascii() {
+            self.push_ascii(text);
+        } else {
+            self.push_words(text);
+        }
+    }
+
+    fn push_words(&mut self, text: &str) {
         let mut words = text.split_whitespace();
         let Some(first) = words.next() else {
             // Whitespace only (or nothing): at most a separator.
@@ -134,6 +225,29 @@ impl Folder {
         self.pending_space = text.ends_with(char::is_whitespace);
     }
 
+    /// [`Folder::push`] for ASCII text: the same folding, one pass over the bytes.
+    fn push_ascii(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let start = i;
+            while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'\x0b' {
+                i += 1;
+            }
+            if i > start {
+                if self.pending_space && !self.out.is_empty() {
+                    self.out.push(' ');
+                }
+                self.out.push_str(&text[start..i]);
+                self.pending_space = false;
+            }
+            if i < bytes.len() {
+                self.pending_space = true;
+                i += 1;
+            }
+        }
+    }
+
     pub(super) fn is_empty(&self) -> bool {
         self.out.is_empty()
     }
@@ -145,57 +259,55 @@ impl Folder {
     }
 }
 
-/// All the text under `el`, whitespace folded (see [`Folder`]).
-pub(super) fn folded_text(el: ElementRef<'_>) -> String {
+/// All the text under `node`, whitespace folded (see [`Folder`]).
+pub(super) fn folded_text(node: NodeRef<'_>) -> String {
     let mut folder = Folder::default();
-    for chunk in el.text() {
+    for chunk in node.texts() {
         folder.push(chunk);
     }
     folder.take()
 }
 
-/// The text under `el` as [`folded_text`], `None` when empty.
-pub(super) fn text_of(el: ElementRef<'_>) -> Option<String> {
-    Some(folded_text(el)).filter(|s| !s.is_empty())
+/// The text under `node` as [`folded_text`], `None` when empty.
+pub(super) fn text_of(node: NodeRef<'_>) -> Option<String> {
+    Some(folded_text(node)).filter(|s| !s.is_empty())
 }
 
-/// The text under `el` with `<br>` as a line break and nothing folded (for pre-wrap text).
-pub(super) fn raw_text_with_breaks(el: ElementRef<'_>) -> String {
+/// The text under `node` with `<br>` as a line break and nothing folded (for pre-wrap text).
+pub(super) fn raw_text_with_breaks(node: NodeRef<'_>) -> String {
     let mut out = String::new();
-    for step in Walk::new(*el) {
-        if let Step::Open(node) = step {
-            match node.value() {
-                Node::Text(text) => out.push_str(text),
-                Node::Element(e) if e.name() == "br" => out.push('\n'),
-                _ => {}
-            }
+    for n in node.descendants() {
+        match n.as_text() {
+            Some(text) => out.push_str(text),
+            None if n.name() == Some("br") => out.push('\n'),
+            None => {}
         }
     }
     out
 }
 
-/// The non-empty, whitespace-folded lines of text under `el`, a line ending at every block
+/// The non-empty, whitespace-folded lines of text under `node`, a line ending at every block
 /// element boundary. Subtrees of elements for which `skip` is true are left out.
-pub(super) fn block_lines(el: ElementRef<'_>, skip: impl Fn(&Element) -> bool) -> Vec<String> {
+pub(super) fn block_lines(node: NodeRef<'_>, skip: impl Fn(NodeRef<'_>) -> bool) -> Vec<String> {
     let mut lines = Vec::new();
     let mut folder = Folder::default();
-    let mut walk = Walk::new(*el);
+    let mut walk = Walk::new(node);
     while let Some(step) = walk.next() {
-        let (node, opening) = match step {
-            Step::Open(node) => (node, true),
-            Step::Close(node) => (node, false),
+        let (n, opening) = match step {
+            Step::Open(n) => (n, true),
+            Step::Close(n) => (n, false),
         };
-        match node.value() {
-            Node::Text(text) if opening => folder.push(text),
-            Node::Element(e) => {
-                if opening && node != *el && skip(e) {
-                    walk.skip_subtree();
-                }
-                if is_block(e.name()) && !folder.is_empty() {
-                    lines.push(folder.take());
-                }
+        if let Some(text) = n.as_text() {
+            if opening {
+                folder.push(text);
             }
-            _ => {}
+        } else if n.is_element() {
+            if opening && n != node && skip(n) {
+                walk.skip_subtree();
+            }
+            if is_block_node(n) && !folder.is_empty() {
+                lines.push(folder.take());
+            }
         }
     }
     if !folder.is_empty() {
@@ -204,62 +316,11 @@ pub(super) fn block_lines(el: ElementRef<'_>, skip: impl Fn(&Element) -> bool) -
     lines
 }
 
-/// The element after `node` among its siblings (text and comments skipped).
-pub(super) fn next_element_sibling(node: NodeRef<'_>) -> Option<ElementRef<'_>> {
-    node.next_siblings().find_map(ElementRef::wrap)
+/// The element after `node` among its siblings (text skipped).
+pub(super) fn next_element_sibling(node: NodeRef<'_>) -> Option<NodeRef<'_>> {
+    node.next_siblings().find(|n| n.is_element())
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use scraper::Html;
-
-    #[test]
-    fn walk_visits_every_node_once_and_skips_on_request() {
-        let html = Html::parse_fragment("<div><p>a<b>b</b></p><i>c</i><span>d</span></div>");
-        let mut walk = Walk::new(*html.root_element());
-        let mut texts = String::new();
-        while let Some(step) = walk.next() {
-            if let Step::Open(node) = step {
-                match node.value() {
-                    Node::Text(t) => texts.push_str(t),
-                    Node::Element(e) if e.name() == "i" => walk.skip_subtree(),
-                    _ => {}
-                }
-            }
-        }
-        assert_eq!(texts, "abd");
-    }
-
-    #[test]
-    fn lines_break_at_blocks_and_fold_inside() {
-        let html = Html::parse_fragment(
-            "<div><div> 77  Old\n Mill Rd. </div> <!----> <div>Tampa <span>FL</span> 33603</div><em>x</em></div>",
-        );
-        let lines = block_lines(html.root_element(), |e| e.name() == "em");
-        assert_eq!(lines, vec!["77 Old Mill Rd.", "Tampa FL 33603"]);
-    }
-
-    #[test]
-    fn folder_folds_across_text_nodes() {
-        let mut f = Folder::default();
-        for chunk in ["  W", "-1 ", " \n", "x", "\u{a0}y  z", "", " "] {
-            f.push(chunk);
-        }
-        assert_eq!(f.take(), "W-1 x y z");
-        f.push(" a ");
-        assert_eq!(f.take(), "a");
-    }
-
-    #[test]
-    fn class_test_reads_the_attribute() {
-        let html = Html::parse_fragment(r#"<div class=" row  work-list-item w-1 "></div>"#);
-        let div = html
-            .root_element()
-            .descendent_elements()
-            .find(|e| e.value().name() == "div")
-            .unwrap();
-        assert!(has_class(div.value(), "work-list-item"));
-        assert!(!has_class(div.value(), "work-list"));
-    }
-}
+#[path = "dom_tests.rs"]
+mod tests;

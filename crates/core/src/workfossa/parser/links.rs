@@ -1,10 +1,9 @@
 //! Row links: what a link points to (from its path), joining hrefs on the site root, and the
 //! numbers in link paths.
 
-use scraper::ElementRef;
 use url::Url;
 
-use super::dom::attr;
+use super::dom::NodeRef;
 
 /// What a link in a row points to, from its `href` path.
 #[derive(Debug, PartialEq, Eq)]
@@ -76,8 +75,8 @@ impl<'u> SiteRoot<'u> {
     }
 
     /// `href` of a link joined on the site root.
-    pub(super) fn join(&self, a: ElementRef<'_>) -> Option<String> {
-        self.join_href(attr(a.value(), "href")?)
+    pub(super) fn join(&self, a: NodeRef<'_>) -> Option<String> {
+        self.join_href(a.attr("href")?)
     }
 }
 

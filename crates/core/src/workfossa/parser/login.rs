@@ -1,59 +1,46 @@
 //! The login page: its CSRF token and error block, and telling a login page from other pages.
 
-use std::sync::LazyLock;
-
-use scraper::{ElementRef, Html, Selector};
-
-use super::dom::text_of;
+use super::dom::{text_of, NodeRef};
+use super::html::Document;
 use super::{LoginPage, ParseError};
 
-/// A selector compiled once; an invalid one (a bug) becomes a parse error, not a panic.
-type LazySelector = LazyLock<Result<Selector, String>>;
-
-macro_rules! selector {
-    ($name:ident, $css:literal) => {
-        static $name: LazySelector = LazyLock::new(|| {
-            Selector::parse($css).map_err(|e| format!("selector `{}`: {e}", $css))
-        });
-    };
+/// `form[name=login]` or `input[type=password]`: the marks of a page that asks to log in.
+pub(super) fn is_login_field(node: NodeRef<'_>) -> bool {
+    match node.name() {
+        Some("form") => node.attr("name") == Some("login"),
+        Some("input") => node
+            .attr("type")
+            .is_some_and(|t| t.eq_ignore_ascii_case("password")),
+        _ => false,
+    }
 }
 
-selector!(LOGIN_FORM, "form[name=login]");
-selector!(PASSWORD_INPUT, "input[type=password]");
-selector!(TOKEN_INPUT, "input[name=_token]");
-selector!(ALERT, ".alert-danger");
-
-fn compiled(selector: &'static LazySelector) -> Result<&'static Selector, ParseError> {
-    selector
-        .as_ref()
-        .map_err(|e| ParseError::LayoutNotRecognised(format!("internal error: {e}")))
-}
-
-fn first<'a>(
-    scope: ElementRef<'a>,
-    selector: &'static LazySelector,
-) -> Result<Option<ElementRef<'a>>, ParseError> {
-    Ok(scope.select(compiled(selector)?).next())
+/// The first element under `scope` (itself included) for which `test` holds.
+fn first<'a>(scope: NodeRef<'a>, test: impl Fn(NodeRef<'a>) -> bool) -> Option<NodeRef<'a>> {
+    scope.descendants().find(|n| n.is_element() && test(*n))
 }
 
 /// The CSRF token of `form[name=login]` and the error block's text when shown.
 pub fn parse_login_page(html: &str) -> Result<LoginPage, ParseError> {
-    let doc = Html::parse_document(html);
-    let root = doc.root_element();
-    let form = first(root, &LOGIN_FORM)?.ok_or_else(|| {
-        ParseError::LayoutNotRecognised("login page without form[name=login]".into())
-    })?;
-    let csrf_token = first(form, &TOKEN_INPUT)?
-        .and_then(|input| input.value().attr("value"))
-        .map(str::trim)
-        .filter(|token| !token.is_empty())
-        .ok_or_else(|| {
-            ParseError::LayoutNotRecognised(
-                "login form without a CSRF token (input[name=_token] value)".into(),
-            )
-        })?
-        .to_owned();
-    let error = first(root, &ALERT)?.and_then(text_of);
+    let doc = Document::parse(html);
+    let root = NodeRef::root(&doc);
+    let form = first(root, |n| {
+        n.name() == Some("form") && n.attr("name") == Some("login")
+    })
+    .ok_or_else(|| ParseError::LayoutNotRecognised("login page without form[name=login]".into()))?;
+    let csrf_token = first(form, |n| {
+        n.name() == Some("input") && n.attr("name") == Some("_token")
+    })
+    .and_then(|input| input.attr("value"))
+    .map(str::trim)
+    .filter(|token| !token.is_empty())
+    .ok_or_else(|| {
+        ParseError::LayoutNotRecognised(
+            "login form without a CSRF token (input[name=_token] value)".into(),
+        )
+    })?
+    .to_owned();
+    let error = first(root, |n| n.has_class("alert-danger")).and_then(text_of);
     Ok(LoginPage { csrf_token, error })
 }
 
@@ -63,14 +50,9 @@ pub fn looks_like_login_page(html: &str) -> bool {
     if !contains_ignore_ascii_case(html, "login") && !contains_ignore_ascii_case(html, "password") {
         return false;
     }
-    has_login_form(&Html::parse_document(html))
-}
-
-/// Whether the parsed page holds `form[name=login]` or a password field.
-pub(super) fn has_login_form(doc: &Html) -> bool {
-    [&LOGIN_FORM, &PASSWORD_INPUT]
-        .into_iter()
-        .any(|selector| compiled(selector).is_ok_and(|s| doc.select(s).next().is_some()))
+    let doc = Document::parse(html);
+    let found = NodeRef::root(&doc).descendants().any(is_login_field);
+    found
 }
 
 fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
@@ -86,10 +68,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn selectors_compile() {
-        for selector in [&LOGIN_FORM, &PASSWORD_INPUT, &TOKEN_INPUT, &ALERT] {
-            assert!(compiled(selector).is_ok());
-        }
+    fn login_fields() {
+        assert!(looks_like_login_page(r#"<form name="login"></form>"#));
+        assert!(looks_like_login_page(
+            r#"<p><input type="PASSWORD" name=p></p>"#
+        ));
+        assert!(!looks_like_login_page(r#"<a href="/login">Log in</a>"#));
+        assert!(!looks_like_login_page(
+            r#"<script>"<form name=login>"</script>"#
+        ));
     }
 
     #[test]

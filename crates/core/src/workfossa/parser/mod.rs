@@ -8,16 +8,19 @@
 
 mod columns;
 mod dom;
+mod elements;
+mod entities;
+mod html;
 mod links;
 mod login;
 mod row;
 mod text;
 
-use scraper::{ElementRef, Html, Node};
 use url::Url;
 
 use super::record::WorkOrder;
-use dom::{attr, has_class, text_of, Step, Walk};
+use dom::{text_of, NodeRef, Step, Walk};
+use html::Document;
 
 pub use login::{looks_like_login_page, parse_login_page};
 
@@ -56,40 +59,37 @@ pub enum ParseError {
 /// The landmarks of a list page, found in one walk of the document.
 #[derive(Default)]
 struct PageLandmarks<'a> {
-    rows: Vec<ElementRef<'a>>,
+    rows: Vec<NodeRef<'a>>,
     empty_state: bool,
     login_form: bool,
-    next_page: Option<ElementRef<'a>>,
-    limit: Option<ElementRef<'a>>,
-    summary: Option<ElementRef<'a>>,
+    next_page: Option<NodeRef<'a>>,
+    limit: Option<NodeRef<'a>>,
+    summary: Option<NodeRef<'a>>,
 }
 
 impl<'a> PageLandmarks<'a> {
-    fn find(doc: &'a Html) -> Self {
+    fn find(doc: &'a Document<'a>) -> Self {
         let mut marks = PageLandmarks::default();
-        let mut walk = Walk::new(*doc.root_element());
+        let mut walk = Walk::new(NodeRef::root(doc));
         while let Some(step) = walk.next() {
             let Step::Open(node) = step else { continue };
-            let (Node::Element(el), Some(er)) = (node.value(), ElementRef::wrap(node)) else {
-                continue;
-            };
-            match el.name() {
-                "form" if attr(el, "name") == Some("login") => marks.login_form = true,
-                "input" if attr(el, "type") == Some("password") => marks.login_form = true,
-                "input" if attr(el, "name") == Some("limit") => {
-                    marks.limit.get_or_insert(er);
+            let Some(name) = node.name() else { continue };
+            match name {
+                _ if login::is_login_field(node) => marks.login_form = true,
+                "input" if node.attr("name") == Some("limit") => {
+                    marks.limit.get_or_insert(node);
                 }
-                "a" if has_class(el, "next-page") => {
-                    marks.next_page.get_or_insert(er);
+                "a" if node.has_class("next-page") => {
+                    marks.next_page.get_or_insert(node);
                 }
                 "script" | "style" | "svg" | "template" => walk.skip_subtree(),
-                _ if has_class(el, "work-list-item") => {
-                    marks.rows.push(er);
+                _ if node.has_class("work-list-item") => {
+                    marks.rows.push(node);
                     walk.skip_subtree();
                 }
-                _ if has_class(el, "empty-state") => marks.empty_state = true,
-                _ if has_class(el, "pagination-summary") => {
-                    marks.summary.get_or_insert(er);
+                _ if node.has_class("empty-state") => marks.empty_state = true,
+                _ if node.has_class("pagination-summary") => {
+                    marks.summary.get_or_insert(node);
                 }
                 _ => {}
             }
@@ -101,7 +101,7 @@ impl<'a> PageLandmarks<'a> {
 /// One page of `/app/work/list`: its work orders (URLs joined on `base`, the site root) and its
 /// pagination.
 pub fn parse_work_order_list(html: &str, base: &Url) -> Result<ListPage, ParseError> {
-    let doc = Html::parse_document(html);
+    let doc = Document::parse(html);
     let marks = PageLandmarks::find(&doc);
     if marks.login_form {
         return Err(ParseError::LayoutNotRecognised(
@@ -131,17 +131,16 @@ pub fn parse_work_order_list(html: &str, base: &Url) -> Result<ListPage, ParseEr
 fn pagination(marks: &PageLandmarks<'_>, base: &Url) -> Result<Pagination, ParseError> {
     let page_size = marks
         .limit
-        .and_then(|input| input.value().attr("value"))
+        .and_then(|input| input.attr("value"))
         .and_then(|v| v.trim().parse().ok());
     let summary = marks
         .summary
         .and_then(text_of)
         .and_then(|s| text::parse_summary(&s));
     let next_page = match marks.next_page {
-        Some(link) if has_class(link.value(), "disabled") => None,
+        Some(link) if link.has_class("disabled") => None,
         Some(link) => Some(
-            link.value()
-                .attr("href")
+            link.attr("href")
                 .and_then(|href| base.join(href.trim()).ok())
                 .and_then(|url| {
                     url.query_pairs()

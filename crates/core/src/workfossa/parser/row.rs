@@ -4,13 +4,8 @@
 //! targets, label words such as `Reason:`, `Due:`, `visits`, `13 x`), not by the position of
 //! layout wrappers; each field is then read from its landmark.
 
-use scraper::node::Element;
-use scraper::{ElementRef, Node};
-
 use super::columns::{address, due_date, item, next_visit, site_name};
-use super::dom::{
-    attr, folded_text, has_class, raw_text_with_breaks, text_of, NodeRef, Step, Walk,
-};
+use super::dom::{folded_text, raw_text_with_breaks, text_of, NodeRef, Step, Walk};
 use super::links::{link_kind, number_after, LinkKind, SiteRoot};
 use super::text::{
     multiline_text, non_empty, parse_created_line, parse_quantity, parse_visits, parse_work_id,
@@ -22,50 +17,48 @@ use crate::workfossa::record::{Address, Customer, Location, Visits, WorkOrder};
 #[derive(Default)]
 struct Landmarks<'a> {
     /// Work links, the first one reading `W-<number>` preferred.
-    work_links: Vec<ElementRef<'a>>,
-    status: Option<ElementRef<'a>>,
-    creator: Option<ElementRef<'a>>,
-    reason: Option<ElementRef<'a>>,
-    project: Option<ElementRef<'a>>,
-    address_block: Option<ElementRef<'a>>,
-    address_info: Option<ElementRef<'a>>,
-    customer_link: Option<ElementRef<'a>>,
-    location_link: Option<ElementRef<'a>>,
-    next_visit: Option<ElementRef<'a>>,
-    due: Option<ElementRef<'a>>,
+    work_links: Vec<NodeRef<'a>>,
+    status: Option<NodeRef<'a>>,
+    creator: Option<NodeRef<'a>>,
+    reason: Option<NodeRef<'a>>,
+    project: Option<NodeRef<'a>>,
+    address_block: Option<NodeRef<'a>>,
+    address_info: Option<NodeRef<'a>>,
+    customer_link: Option<NodeRef<'a>>,
+    location_link: Option<NodeRef<'a>>,
+    next_visit: Option<NodeRef<'a>>,
+    due: Option<NodeRef<'a>>,
     /// The element reading `visits` (or `0 / 2 visits`).
-    visits: Option<ElementRef<'a>>,
-    quantities: Vec<(ElementRef<'a>, i64)>,
-    tooltip: Option<ElementRef<'a>>,
-    visible_instructions: Option<ElementRef<'a>>,
+    visits: Option<NodeRef<'a>>,
+    quantities: Vec<(NodeRef<'a>, i64)>,
+    tooltip: Option<NodeRef<'a>>,
+    visible_instructions: Option<NodeRef<'a>>,
     instructions_cut: bool,
 }
 
 impl<'a> Landmarks<'a> {
-    fn find(row: ElementRef<'a>) -> Self {
+    fn find(row: NodeRef<'a>) -> Self {
         let mut marks = Landmarks::default();
-        let mut walk = Walk::new(*row);
+        let mut walk = Walk::new(row);
         while let Some(step) = walk.next() {
             let Step::Open(node) = step else { continue };
-            match node.value() {
-                Node::Element(el) if marks.element(node, el) => walk.skip_subtree(),
-                Node::Text(text) => marks.text(node, text),
-                _ => {}
+            if let Some(text) = node.as_text() {
+                marks.text(node, text);
+            } else if marks.element(node) {
+                walk.skip_subtree();
             }
         }
         marks
     }
 
     /// Notes an element; true when its subtree is not to be searched further.
-    fn element(&mut self, node: NodeRef<'a>, el: &Element) -> bool {
-        let Some(er) = ElementRef::wrap(node) else {
-            return false;
-        };
-        match el.name() {
-            "svg" | "script" | "style" | "template" => return true,
-            "a" => {
-                let kind = attr(el, "href").map_or(LinkKind::Other, link_kind);
-                let title = attr(el, "title").map(str::trim).unwrap_or_default();
+    fn element(&mut self, er: NodeRef<'a>) -> bool {
+        match er.name() {
+            None => return false,
+            Some("svg" | "script" | "style" | "template") => return true,
+            Some("a") => {
+                let kind = er.attr("href").map_or(LinkKind::Other, link_kind);
+                let title = er.attr("title").map(str::trim).unwrap_or_default();
                 if title.eq_ignore_ascii_case("next visit") || kind == LinkKind::Visit {
                     self.next_visit.get_or_insert(er);
                 }
@@ -83,7 +76,7 @@ impl<'a> Landmarks<'a> {
             }
             _ => {}
         }
-        let Some(classes) = attr(el, "class") else {
+        let Some(classes) = er.attr("class") else {
             return false;
         };
         for class in classes.split_ascii_whitespace() {
@@ -123,7 +116,7 @@ impl<'a> Landmarks<'a> {
         if t.is_empty() {
             return;
         }
-        let Some(parent) = node.parent().and_then(ElementRef::wrap) else {
+        let Some(parent) = node.parent().filter(|p| p.is_element()) else {
             return;
         };
         if t.starts_with("Reason:") {
@@ -147,8 +140,8 @@ impl<'a> Landmarks<'a> {
 }
 
 /// `row 3 (w-124767)`: how errors name a row (1-based).
-pub(super) fn row_label(index: usize, row: ElementRef<'_>) -> String {
-    let class = attr(row.value(), "class").and_then(|c| {
+pub(super) fn row_label(index: usize, row: NodeRef<'_>) -> String {
+    let class = row.attr("class").and_then(|c| {
         c.split_ascii_whitespace().find(|c| {
             c.strip_prefix("w-")
                 .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
@@ -162,7 +155,7 @@ pub(super) fn row_label(index: usize, row: ElementRef<'_>) -> String {
 
 /// Reads one row; `index` (0-based) names it in errors.
 pub(super) fn parse_row(
-    row: ElementRef<'_>,
+    row: NodeRef<'_>,
     index: usize,
     base: &SiteRoot<'_>,
 ) -> Result<WorkOrder, ParseError> {
@@ -248,13 +241,13 @@ pub(super) fn parse_row(
 }
 
 /// `Reason: AccuMeasure` -> `AccuMeasure`; `holder` holds the label text or is the label itself.
-fn labelled_value(holder: ElementRef<'_>, label: &str) -> Option<String> {
+fn labelled_value(holder: NodeRef<'_>, label: &str) -> Option<String> {
     let mut text = folded_text(holder);
     if text == label {
         // The label has its own element (`<span class="muted">Reason:</span> AccuMeasure`).
         text = holder
             .parent()
-            .and_then(ElementRef::wrap)
+            .filter(|p| p.is_element())
             .map(folded_text)?;
     }
     let value = text.strip_prefix(label).unwrap_or(&text).trim();
@@ -262,9 +255,9 @@ fn labelled_value(holder: ElementRef<'_>, label: &str) -> Option<String> {
 }
 
 /// `0 / 2 visits`, read from the element holding the word `visits` or one of its two parents.
-fn visit_counts(label: ElementRef<'_>) -> Option<(i64, i64)> {
+fn visit_counts(label: NodeRef<'_>) -> Option<(i64, i64)> {
     std::iter::once(label)
-        .chain(label.ancestors().take(2).filter_map(ElementRef::wrap))
+        .chain(label.ancestors().take(2).filter(|a| a.is_element()))
         .find_map(|e| parse_visits(&folded_text(e)))
 }
 
@@ -272,8 +265,8 @@ fn visit_counts(label: ElementRef<'_>) -> Option<(i64, i64)> {
 fn instructions(marks: &Landmarks<'_>) -> Option<String> {
     if let Some(tooltip) = marks.tooltip {
         let full = tooltip
-            .descendent_elements()
-            .find(|e| has_class(e.value(), "pre-wrap"))
+            .descendants()
+            .find(|e| e.has_class("pre-wrap"))
             .unwrap_or(tooltip);
         return multiline_text(&raw_text_with_breaks(full));
     }
