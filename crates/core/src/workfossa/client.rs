@@ -182,7 +182,7 @@ impl WorkFossaClient {
         if !self.serial.load(Ordering::SeqCst) {
             if let Answer::Html(html) = self.get(&url).await? {
                 if !parser::looks_like_login_page(&html) {
-                    return self.parse_list(&html, page);
+                    return self.parse_list(html, page).await;
                 }
             }
             self.serial.store(true, Ordering::SeqCst);
@@ -191,20 +191,27 @@ impl WorkFossaClient {
         let generation = self.session_generation.load(Ordering::SeqCst);
         if let Answer::Html(html) = self.get(&url).await? {
             if !parser::looks_like_login_page(&html) {
-                return self.parse_list(&html, page);
+                return self.parse_list(html, page).await;
             }
         }
         self.relogin_if_still(generation).await?;
         match self.get(&url).await? {
             Answer::Html(html) if !parser::looks_like_login_page(&html) => {
-                self.parse_list(&html, page)
+                self.parse_list(html, page).await
             }
             _ => Err(SyncError::SessionLost),
         }
     }
 
-    fn parse_list(&self, html: &str, page: u32) -> Result<ListPage, SyncError> {
-        parser::parse_work_order_list(html, &self.config.base_url)
+    /// Parses a list page on tokio's blocking pool: a 100-row page takes a few milliseconds of
+    /// CPU, which would otherwise hold up the worker that drives the other pages' requests.
+    async fn parse_list(&self, html: String, page: u32) -> Result<ListPage, SyncError> {
+        let base = self.config.base_url.clone();
+        tokio::task::spawn_blocking(move || parser::parse_work_order_list(&html, &base))
+            .await
+            .map_err(|e| {
+                SyncError::LayoutNotRecognised(format!("work list page {page}: parser failed: {e}"))
+            })?
             .map_err(|e| SyncError::LayoutNotRecognised(format!("work list page {page}: {e}")))
     }
 
