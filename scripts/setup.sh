@@ -9,10 +9,11 @@ purpose="${1:-run}"
 packages=(pkg-config)
 # The desktop app (src-tauri, Tauri 2): WebKitGTK, the tray (Ayatana AppIndicator), SVG icons; and
 # for its end-to-end tray test and idle measurement: a virtual X server, a session bus, a system
-# tray, screenshots (ImageMagick), xwininfo/xdpyinfo, curl, and python3 (closes the window with
-# WM_DELETE_WINDOW through ctypes: tests/tray/close_window.py).
+# tray, screenshots (ImageMagick), xwininfo/xdpyinfo, curl, python3 (closes the window with
+# WM_DELETE_WINDOW through ctypes: tests/tray/close_window.py) and xdotool (clicks the tray icon
+# and its menu: tests/tray/menu.sh).
 packages+=(libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev
-  xvfb dbus-x11 trayer imagemagick x11-utils curl python3)
+  xvfb dbus-x11 trayer imagemagick x11-utils curl python3 xdotool)
 
 # The tests also need Debian's Chromium (browser tests, no browser download) and Node.js + npm
 # (the web UI) when the machine does not have them already.

@@ -2,12 +2,16 @@
 # End-to-end tray test (run it through scripts/tray-test.sh, which builds first).
 #
 # Under Xvfb with a D-Bus session bus and Debian's trayer: start the desktop app on the demo site
-# (fresh data dir, fixed demo port); the tray icon appears in the Active green; make the site
-# reject the credentials and sync through the app's control socket (the CLI); the icon turns red
-# and a Notify call is seen on the session bus. Then a second launch opens the first one's window
+# (fresh data dir, fixed demo port); the tray icon appears in the Active green; clicking the icon
+# and its menu (xdotool, tests/tray/menu.sh): "Sync now" runs a manual sync, "Pause for 1 hour"
+# pauses (gray icon, paused_until an hour ahead), "Resume" resumes (green). Make the site reject
+# the credentials and sync through the app's control socket (the CLI); the icon turns red and a
+# Notify call is seen on the session bus. Then a second launch opens the first one's window
 # (single instance) and shows the UI (not a blank page); closing the window destroys it and its
 # WebKit web process, and another launch recreates it (tests/tray/window-lifecycle.sh); SIGTERM
-# stops the app cleanly (no run left "running"). Screenshots go to target/artifacts/.
+# stops the app cleanly (no run left "running"). Started again on the same data dir, the menu's
+# "Open Fossa Sync…" shows the window and its "Quit" ends the app with exit code 0, no run left
+# "running". Screenshots go to target/artifacts/ (tray-menu.png: the open menu).
 # Exits non-zero on failure; the last line says PASS or FAIL.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -22,6 +26,8 @@ port="${FOSSA_SYNC_DEMO_PORT:-$((20000 + RANDOM % 20000))}"
 # The state colours (src-tauri/src/icon.rs).
 GREEN=(46 158 68)
 RED=(217 58 47)
+# A menu click needs xdotool (scripts/setup.sh test).
+command -v xdotool >/dev/null || { echo "FAIL: xdotool is not installed (scripts/setup.sh test)"; exit 1; }
 
 source "$root/tests/tray/session.sh"
 
@@ -53,7 +59,8 @@ fail() {
 }
 finish() {
   if [ "$failures" -eq 0 ]; then
-    echo "PASS: tray test (green → red, notify: $notify_check; screenshots in target/artifacts/)"
+    echo "PASS: tray test (menu sync/pause/resume, green → gray → green → red, notify: $notify_check," \
+      "window, menu open/quit; screenshots in target/artifacts/)"
     exit 0
   fi
   echo "--- app log (last 40 lines)"
@@ -71,11 +78,23 @@ session_start || { echo "FAIL: no X session"; exit 1; }
 dbus-monitor --session "interface='org.freedesktop.Notifications'" >"$work/dbus.log" 2>&1 &
 monitor_pid=$!
 
+# start_app: the app in the tray only, on the demo site; its log is appended to app.log.
+start_app() {
+  FOSSA_SYNC_DATA_DIR="$data" FOSSA_SYNC_DEMO_PORT="$port" FOSSA_SYNC_NO_KEYRING=1 \
+    RUST_LOG="${RUST_LOG:-info}" "$app" --hidden >>"$work/app.log" 2>&1 &
+  app_pid=$!
+  started=$SECONDS
+}
+# no_running_runs: no run is left "running" and the control socket is gone (after the app ended).
+no_running_runs() {
+  local running
+  running=$("$cli" --data-dir "$data/demo" history --status running --json 2>/dev/null | grep -c '"id"')
+  [ "$running" -eq 0 ] || fail "$running run(s) left running after quitting"
+  [ ! -e "$data/demo/control.sock" ] || fail "the control socket was left behind"
+}
+
 step "start the app on the demo site (port $port, data $data)"
-FOSSA_SYNC_DATA_DIR="$data" FOSSA_SYNC_DEMO_PORT="$port" FOSSA_SYNC_NO_KEYRING=1 \
-  RUST_LOG="${RUST_LOG:-info}" "$app" --hidden >"$work/app.log" 2>&1 &
-app_pid=$!
-started=$SECONDS
+start_app
 
 step "the tray icon appears in the Active green"
 if wait_for_colour "$artifacts/tray-active.png" "${GREEN[@]}" 90; then
@@ -85,6 +104,9 @@ else
   screenshot "$artifacts/tray.png"
   finish
 fi
+
+step "the tray menu: \"Sync now\", \"Pause for 1 hour\", \"Resume\" (tests/tray/menu.sh)"
+bash "$root/tests/tray/menu.sh" actions "$cli" "$data/demo" "$app_pid" "$artifacts" || fail "tray menu actions"
 
 step "the site rejects the credentials; sync through the app's control socket"
 curl -fsS -X PUT "http://127.0.0.1:$port/_sim/faults" -H 'content-type: application/json' \
@@ -144,9 +166,39 @@ if kill -0 "$app_pid" 2>/dev/null; then
   fail "the app did not stop within 20 s of SIGTERM"
 else
   app_pid=""
-  running=$("$cli" --data-dir "$data/demo" history --status running --json 2>/dev/null | grep -c '"id"')
-  [ "$running" -eq 0 ] || fail "$running run(s) left running after quitting"
-  [ ! -e "$data/demo/control.sock" ] || fail "the control socket was left behind"
+  no_running_runs
+fi
+
+step "started again: the menu's \"Open Fossa Sync…\" shows the window, its \"Quit\" ends the app"
+# The icon in a Ready state (green, or red after the rejected sync); gray is still "Starting…".
+tray_ready() {
+  screenshot "$1" &&
+    { [ "$(tray_pixels "$1" "${GREEN[@]}")" -ge 20 ] || [ "$(tray_pixels "$1" "${RED[@]}")" -ge 20 ]; }
+}
+if [ -n "$app_pid" ]; then
+  fail "not started again: the first app is still running"
+else
+  start_app
+  deadline=$((SECONDS + 90))
+  until tray_ready "$work/again.png" || [ "$SECONDS" -gt "$deadline" ]; do sleep 0.3; done
+  if tray_ready "$work/again.png"; then
+    echo "the tray icon is back after $((SECONDS - started)) s"
+    bash "$root/tests/tray/menu.sh" open-quit "$cli" "$data/demo" "$app_pid" "$artifacts" ||
+      fail "tray menu open/quit"
+  else
+    cp "$work/again.png" "$artifacts/tray.png"
+    fail "no green or red tray icon within 90 s of starting again"
+  fi
+  if kill -0 "$app_pid" 2>/dev/null; then
+    fail "the app still runs after \"Quit\""
+  else
+    wait "$app_pid"
+    code=$?
+    app_pid=""
+    echo "the app exited $code after \"Quit\""
+    [ "$code" -eq 0 ] || fail "the app exited $code after \"Quit\" (expected 0)"
+    no_running_runs
+  fi
 fi
 
 finish

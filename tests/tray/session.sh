@@ -8,20 +8,30 @@ SCREEN_W=1280
 SCREEN_H=800
 TRAY_H=32
 
+# The display is the first free one from :90 (no socket, no lock file); other tests may run their
+# own Xvfb at the same time, so a display counts as ours only when its lock file holds our Xvfb's
+# PID (if another server took the number first, ours exits and the next number is tried).
 session_start() {
-  local n
+  local n pid i display=""
   for n in $(seq 90 140); do
-    if [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ]; then break; fi
+    [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ] || continue
+    Xvfb ":$n" -screen 0 "${SCREEN_W}x${SCREEN_H}x24" -nolisten tcp >/dev/null 2>&1 &
+    pid=$!
+    for i in $(seq 1 200); do
+      kill -0 "$pid" 2>/dev/null || break
+      if xdpyinfo -display ":$n" >/dev/null 2>&1 &&
+        [ "$(tr -d ' \n' <"/tmp/.X$n-lock" 2>/dev/null)" = "$pid" ]; then
+        display=":$n"
+        break
+      fi
+      sleep 0.1
+    done
+    [ -n "$display" ] && break
+    kill "$pid" 2>/dev/null
   done
-  export DISPLAY=":$n"
-  Xvfb "$DISPLAY" -screen 0 "${SCREEN_W}x${SCREEN_H}x24" -nolisten tcp >/dev/null 2>&1 &
-  SESSION_PIDS+=($!)
-  local i
-  for i in $(seq 1 100); do
-    xdpyinfo -display "$DISPLAY" >/dev/null 2>&1 && break
-    sleep 0.1
-  done
-  xdpyinfo -display "$DISPLAY" >/dev/null 2>&1 || { echo "Xvfb did not start on $DISPLAY" >&2; return 1; }
+  [ -n "$display" ] || { echo "Xvfb did not start on a free display in :90-:140" >&2; return 1; }
+  export DISPLAY="$display"
+  SESSION_PIDS+=("$pid")
   eval "$(dbus-launch --sh-syntax)"
   export DBUS_SESSION_BUS_ADDRESS
   SESSION_PIDS+=("$DBUS_SESSION_BUS_PID")
