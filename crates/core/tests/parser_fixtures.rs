@@ -280,6 +280,17 @@ fn more_comment_placeholders() {
 }
 
 #[test]
+fn entities_written_other_ways() {
+    assert_same_as_fixtures(|html| {
+        html.replace("&amp;", "&#38;")
+            .replace("&bull;", "&#x2022;")
+            .replace("&#x27;", "&apos;")
+            .replace("&lt;", "&#60;")
+            .replace("&gt;", "&GT;")
+    });
+}
+
+#[test]
 fn all_mutations_at_once() {
     assert_same_as_fixtures(|html| {
         let mut html = wrap_divs_with_class(html, "work-list-item", "list-row-wrapper");
