@@ -25,19 +25,6 @@ GRAY=(138 143 152)
 BLUE=(47 111 222)
 work="$(mktemp -d)"
 failures=0
-fail() {
-  echo "FAIL: $*"
-  failures=$((failures + 1))
-}
-# wait_until SECONDS COMMAND...: polls COMMAND every 0.3 s until it succeeds or the time is up.
-wait_until() {
-  local deadline=$((SECONDS + $1))
-  shift
-  until "$@"; do
-    [ "$SECONDS" -le "$deadline" ] || return 1
-    sleep 0.3
-  done
-}
 
 # --- the engine's state through the CLI
 status_json() { "$cli" --data-dir "$data" status --json 2>/dev/null; }

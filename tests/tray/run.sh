@@ -53,10 +53,6 @@ window_painted() {
   done
   return 1
 }
-fail() {
-  echo "FAIL: $*"
-  failures=$((failures + 1))
-}
 finish() {
   if [ "$failures" -eq 0 ]; then
     echo "PASS: tray test (menu sync/pause/resume, green → gray → green → red, notify: $notify_check," \

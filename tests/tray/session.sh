@@ -4,6 +4,21 @@
 # stopped by `session_stop`.
 
 SESSION_PIDS=()
+
+# fail MESSAGE: prints a FAIL line and counts it in the sourcing script's `failures`.
+fail() {
+  echo "FAIL: $*"
+  failures=$((failures + 1))
+}
+# wait_until SECONDS COMMAND...: polls COMMAND every 0.3 s until it succeeds or the time is up.
+wait_until() {
+  local deadline=$((SECONDS + $1))
+  shift
+  until "$@"; do
+    [ "$SECONDS" -le "$deadline" ] || return 1
+    sleep 0.3
+  done
+}
 SCREEN_W=1280
 SCREEN_H=800
 TRAY_H=32

@@ -10,19 +10,6 @@ here="$(cd "$(dirname "$0")" && pwd)"
 app="$1" app_pid="$2" artifacts="$3"
 source "$here/session.sh"
 failures=0
-fail() {
-  echo "FAIL: $*"
-  failures=$((failures + 1))
-}
-# wait_until SECONDS COMMAND...: polls COMMAND every 0.5 s until it succeeds or the time is up.
-wait_until() {
-  local deadline=$((SECONDS + $1))
-  shift
-  until "$@"; do
-    [ "$SECONDS" -le "$deadline" ] || return 1
-    sleep 0.5
-  done
-}
 no_window() { [ -z "$(window_id)" ]; }
 has_window() { [ -n "$(window_id)" ]; }
 no_web_process() { [ "$(web_processes "$app_pid")" -eq 0 ]; }
