@@ -187,6 +187,9 @@ pub(crate) fn generate_one(rng: &mut StdRng, index: usize, number: i64, base: &U
         status: cover(rng, &STATUSES, index).to_string(),
         reason: Some(cover(rng, &REASONS, index).to_string()),
         project,
+        po_number: None,
+        categories: Vec::new(),
+        contact: None,
         created_by: Some(format!(
             "{} {}",
             cover(rng, &FIRST_NAMES, index),

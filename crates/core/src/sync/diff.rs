@@ -73,6 +73,9 @@ mod tests {
             status: "Scheduled".into(),
             reason: Some("AccuMeasure".into()),
             project: None,
+            po_number: None,
+            categories: Vec::new(),
+            contact: None,
             created_by: Some("Jordan Reyes".into()),
             created_at: None,
             customer: Customer {

@@ -17,6 +17,15 @@ pub struct WorkOrder {
     pub status: String,
     pub reason: Option<String>,
     pub project: Option<String>,
+    /// `PO #: C000020103`, when the row shows one.
+    #[serde(default)]
+    pub po_number: Option<String>,
+    /// The category swatches' names (`Meter Calibration`), in the row's order; `[]` when none.
+    #[serde(default)]
+    pub categories: Vec<String>,
+    /// The contact block, `None` when the row has none.
+    #[serde(default)]
+    pub contact: Option<Contact>,
     pub created_by: Option<String>,
     /// Local date-time without offset (`2025-04-08T09:41:00`).
     pub created_at: Option<NaiveDateTime>,
@@ -28,6 +37,15 @@ pub struct WorkOrder {
     pub next_visit: Option<NextVisit>,
     pub due_date: Option<NaiveDate>,
     pub instructions: Option<String>,
+}
+
+/// The row's contact block: the contact's name, then its other lines (company, account code,
+/// payment terms), blank lines left out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct Contact {
+    pub name: String,
+    pub lines: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
