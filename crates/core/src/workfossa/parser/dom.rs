@@ -1,91 +1,72 @@
-//! Reading the tree of [`html::Document`](super::html::Document): a copyable node handle with
-//! parent/sibling/child links and attribute and class tests, an iterative open/close walk that
-//! can skip subtrees, whitespace-folded text and block "lines".
+//! Reading a page parsed by `scraper` (html5ever, the HTML5 parser browsers follow): a copyable
+//! node handle with parent/sibling/child links and attribute and class tests, an iterative
+//! open/close walk that can skip subtrees, whitespace-folded text and block "lines".
 
-use super::elements::is_block;
-use super::html::{Document, Kind, Node, NONE};
+use scraper::{Html, Node};
 
-/// A node of a parsed page (an element, a text or the root).
-#[derive(Clone, Copy)]
-pub(super) struct NodeRef<'a> {
-    doc: &'a Document<'a>,
-    id: u32,
+/// A parsed page.
+pub(super) type Document = Html;
+
+/// Parses a whole page the way a browser does (entities decoded, tags closed, comments kept
+/// apart from text).
+pub(super) fn parse_document(html: &str) -> Document {
+    Html::parse_document(html)
 }
 
-impl PartialEq for NodeRef<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.id == other.id && std::ptr::eq(self.doc, other.doc)
-    }
-}
-
-impl Eq for NodeRef<'_> {}
+/// A node of a parsed page (an element, a text, a comment or the root).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) struct NodeRef<'a>(ego_tree::NodeRef<'a, Node>);
 
 impl std::fmt::Debug for NodeRef<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "node {} ({:?})", self.id, self.name().or(self.as_text()))
+        write!(
+            f,
+            "node {:?} ({:?})",
+            self.0.id(),
+            self.name().or(self.as_text())
+        )
     }
 }
 
 impl<'a> NodeRef<'a> {
     /// The document's root (the parent of `<html>`).
-    pub(super) fn root(doc: &'a Document<'a>) -> Self {
-        NodeRef { doc, id: 0 }
-    }
-
-    fn node(self) -> &'a Node<'a> {
-        &self.doc.nodes[self.id as usize]
-    }
-
-    fn at(self, id: u32) -> Option<Self> {
-        (id != NONE).then_some(NodeRef { doc: self.doc, id })
+    pub(super) fn root(doc: &'a Document) -> Self {
+        NodeRef(doc.tree.root())
     }
 
     pub(super) fn parent(self) -> Option<Self> {
-        self.at(self.node().parent)
+        self.0.parent().map(NodeRef)
     }
 
     pub(super) fn first_child(self) -> Option<Self> {
-        self.at(self.node().first_child)
+        self.0.first_child().map(NodeRef)
     }
 
     pub(super) fn next_sibling(self) -> Option<Self> {
-        self.at(self.node().next)
+        self.0.next_sibling().map(NodeRef)
     }
 
     pub(super) fn prev_sibling(self) -> Option<Self> {
-        self.at(self.node().prev)
+        self.0.prev_sibling().map(NodeRef)
     }
 
-    /// The element's lowercased name; `None` for text and the root.
+    /// The element's lowercased name; `None` for text, comments and the root.
     pub(super) fn name(self) -> Option<&'a str> {
-        match &self.node().kind {
-            Kind::Element { name, .. } => Some(name),
-            _ => None,
-        }
+        self.0.value().as_element().map(|e| e.name())
     }
 
     pub(super) fn is_element(self) -> bool {
-        matches!(self.node().kind, Kind::Element { .. })
+        self.0.value().is_element()
     }
 
-    /// The text of a text node.
+    /// The text of a text node (entities decoded).
     pub(super) fn as_text(self) -> Option<&'a str> {
-        match &self.node().kind {
-            Kind::Text(text) => Some(text),
-            _ => None,
-        }
+        self.0.value().as_text().map(|t| &**t)
     }
 
-    /// An attribute's value (the first, when repeated); `None` for text and the root.
+    /// An attribute's value; `None` for text and the root.
     pub(super) fn attr(self, name: &str) -> Option<&'a str> {
-        let Kind::Element { attrs, .. } = &self.node().kind else {
-            return None;
-        };
-        let attrs = self
-            .doc
-            .attrs
-            .get(attrs.start as usize..attrs.end as usize)?;
-        attrs.iter().find(|(n, _)| n == name).map(|(_, v)| &**v)
+        self.0.value().as_element()?.attr(name)
     }
 
     /// Whether the `class` attribute holds `class`.
@@ -187,7 +168,34 @@ impl<'a> Iterator for Walk<'a> {
 
 /// Whether the node is an element that ends a line of text.
 pub(super) fn is_block_node(node: NodeRef<'_>) -> bool {
-    node.name().is_some_and(is_block)
+    node.name().is_some_and(|name| {
+        matches!(
+            name,
+            "div"
+                | "p"
+                | "li"
+                | "ul"
+                | "ol"
+                | "br"
+                | "tr"
+                | "td"
+                | "th"
+                | "table"
+                | "section"
+                | "article"
+                | "header"
+                | "footer"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+                | "form"
+                | "label"
+                | "hr"
+        )
+    })
 }
 
 /// Accumulates text, folding every run of whitespace (across text nodes too) into one space and

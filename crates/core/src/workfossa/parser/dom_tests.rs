@@ -2,7 +2,7 @@
 
 use super::*;
 
-fn first<'a>(doc: &'a Document<'a>, name: &str) -> NodeRef<'a> {
+fn first<'a>(doc: &'a Document, name: &str) -> NodeRef<'a> {
     NodeRef::root(doc)
         .descendants()
         .find(|n| n.name() == Some(name))
@@ -11,7 +11,7 @@ fn first<'a>(doc: &'a Document<'a>, name: &str) -> NodeRef<'a> {
 
 #[test]
 fn walk_visits_every_node_once_and_skips_on_request() {
-    let doc = Document::parse("<div><p>a<b>b</b></p><i>c</i><span>d</span></div>");
+    let doc = parse_document("<div><p>a<b>b</b></p><i>c</i><span>d</span></div>");
     let mut walk = Walk::new(NodeRef::root(&doc));
     let mut texts = String::new();
     while let Some(step) = walk.next() {
@@ -28,7 +28,7 @@ fn walk_visits_every_node_once_and_skips_on_request() {
 
 #[test]
 fn lines_break_at_blocks_and_fold_inside() {
-    let doc = Document::parse(
+    let doc = parse_document(
         "<div><div> 77  Old\n Mill Rd. </div> <!----> <div>Tampa <span>FL</span> 33603</div><em>x</em></div>",
     );
     let lines = block_lines(first(&doc, "div"), |e| e.name() == Some("em"));
@@ -72,7 +72,7 @@ fn ascii_fast_path_folds_like_the_general_one() {
 
 #[test]
 fn class_test_reads_the_attribute() {
-    let doc = Document::parse(r#"<div class=" row  work-list-item w-1 "></div>"#);
+    let doc = parse_document(r#"<div class=" row  work-list-item w-1 "></div>"#);
     let div = first(&doc, "div");
     assert!(div.has_class("work-list-item"));
     assert!(!div.has_class("work-list"));
@@ -80,7 +80,7 @@ fn class_test_reads_the_attribute() {
 
 #[test]
 fn relations() {
-    let doc = Document::parse("<ul><li>a</li><li>b<b>c</b></li><li>d</ul>");
+    let doc = parse_document("<ul><li>a</li><li>b<b>c</b></li><li>d</ul>");
     let ul = first(&doc, "ul");
     let items: Vec<_> = ul
         .descendants()

@@ -1,7 +1,7 @@
 //! The login page: its CSRF token and error block, and telling a login page from other pages.
 
+use super::dom::parse_document;
 use super::dom::{text_of, NodeRef};
-use super::html::Document;
 use super::{LoginPage, ParseError};
 
 /// `form[name=login]` or `input[type=password]`: the marks of a page that asks to log in.
@@ -22,7 +22,7 @@ fn first<'a>(scope: NodeRef<'a>, test: impl Fn(NodeRef<'a>) -> bool) -> Option<N
 
 /// The CSRF token of `form[name=login]` and the error block's text when shown.
 pub fn parse_login_page(html: &str) -> Result<LoginPage, ParseError> {
-    let doc = Document::parse(html);
+    let doc = parse_document(html);
     let root = NodeRef::root(&doc);
     let form = first(root, |n| {
         n.name() == Some("form") && n.attr("name") == Some("login")
@@ -50,7 +50,7 @@ pub fn looks_like_login_page(html: &str) -> bool {
     if !contains_ignore_ascii_case(html, "login") && !contains_ignore_ascii_case(html, "password") {
         return false;
     }
-    let doc = Document::parse(html);
+    let doc = parse_document(html);
     let found = NodeRef::root(&doc).descendants().any(is_login_field);
     found
 }

@@ -8,9 +8,6 @@
 
 mod columns;
 mod dom;
-mod elements;
-mod entities;
-mod html;
 mod links;
 mod login;
 mod row;
@@ -19,8 +16,7 @@ mod text;
 use url::Url;
 
 use super::record::WorkOrder;
-use dom::{text_of, NodeRef, Step, Walk};
-use html::Document;
+use dom::{parse_document, text_of, NodeRef, Step, Walk};
 
 pub use login::{looks_like_login_page, parse_login_page};
 
@@ -68,7 +64,7 @@ struct PageLandmarks<'a> {
 }
 
 impl<'a> PageLandmarks<'a> {
-    fn find(doc: &'a Document<'a>) -> Self {
+    fn find(doc: &'a dom::Document) -> Self {
         let mut marks = PageLandmarks::default();
         let mut walk = Walk::new(NodeRef::root(doc));
         while let Some(step) = walk.next() {
@@ -101,7 +97,7 @@ impl<'a> PageLandmarks<'a> {
 /// One page of `/app/work/list`: its work orders (URLs joined on `base`, the site root) and its
 /// pagination.
 pub fn parse_work_order_list(html: &str, base: &Url) -> Result<ListPage, ParseError> {
-    let doc = Document::parse(html);
+    let doc = parse_document(html);
     let marks = PageLandmarks::find(&doc);
     if marks.login_form {
         return Err(ParseError::LayoutNotRecognised(
