@@ -1,17 +1,21 @@
 //! CSV export of work orders: the SITE.md record flattened (`customer.name` -> `customer_name`,
-//! items joined by `; `), absent values as empty cells. A cell that a spreadsheet would read as a
+//! items, categories and contact lines joined by `; `), absent values as empty cells. A cell that a spreadsheet would read as a
 //! formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return) is prefixed with `'`, so
 //! scraped text cannot run as a formula when the file is opened (CSV injection).
 
 use crate::store::StoredWorkOrder;
 
-const HEADER: [&str; 25] = [
+const HEADER: [&str; 29] = [
     "id",
     "number",
     "url",
     "status",
     "reason",
     "project",
+    "po_number",
+    "categories",
+    "contact_name",
+    "contact_lines",
     "created_by",
     "created_at",
     "customer_name",
@@ -55,6 +59,7 @@ pub fn work_orders_csv(orders: &[StoredWorkOrder]) -> Result<String, csv::Error>
             .collect::<Vec<_>>()
             .join("; ");
         let visit = r.next_visit.as_ref();
+        let contact = r.contact.as_ref();
         let cells = [
             r.id.clone(),
             r.number.to_string(),
@@ -62,6 +67,10 @@ pub fn work_orders_csv(orders: &[StoredWorkOrder]) -> Result<String, csv::Error>
             r.status.clone(),
             text(&r.reason),
             text(&r.project),
+            text(&r.po_number),
+            r.categories.join("; "),
+            contact.map(|c| c.name.clone()).unwrap_or_default(),
+            contact.map(|c| c.lines.join("; ")).unwrap_or_default(),
             text(&r.created_by),
             r.created_at
                 .map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string())
@@ -104,7 +113,88 @@ pub fn neutralise_formula(cell: String) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::neutralise_formula;
+    use super::{neutralise_formula, work_orders_csv, HEADER};
+    use crate::store::StoredWorkOrder;
+    use serde_json::json;
+
+    fn stored(record: serde_json::Value) -> StoredWorkOrder {
+        StoredWorkOrder {
+            record: serde_json::from_value(record).expect("a record"),
+            removed_at: None,
+            first_seen_run: 1,
+            last_change_run: 1,
+        }
+    }
+
+    fn minimal_record(extra: serde_json::Value) -> serde_json::Value {
+        let mut record = json!({
+            "id": "W-1", "number": 1, "url": "https://app.workfossa.com/app/work/1/",
+            "status": "Work Created", "customer": {}, "location": {}, "address": {},
+            "items": [], "visits": {"completed": 0, "total": 1}
+        });
+        if let (Some(fields), Some(extra)) = (record.as_object_mut(), extra.as_object()) {
+            fields.extend(extra.clone());
+        }
+        record
+    }
+
+    fn cells_by_column(csv: &str) -> Vec<std::collections::HashMap<String, String>> {
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let header: Vec<String> = reader
+            .headers()
+            .expect("a header")
+            .iter()
+            .map(str::to_string)
+            .collect();
+        reader
+            .records()
+            .map(|row| {
+                let row = row.expect("a row");
+                header
+                    .iter()
+                    .cloned()
+                    .zip(row.iter().map(str::to_string))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn po_number_categories_and_contact_are_flattened() {
+        let filled = stored(minimal_record(json!({
+            "po_number": "C000020103",
+            "categories": ["Meter Calibration", "Repair"],
+            "contact": {"name": "Dana Whitfield", "lines": ["7-Eleven Stores, Inc", "Net 30"]}
+        })));
+        let empty = stored(minimal_record(json!({})));
+        let csv = work_orders_csv(&[filled, empty]).expect("csv");
+        assert!(csv.starts_with(
+            "id,number,url,status,reason,project,po_number,categories,contact_name,contact_lines,"
+        ));
+        let rows = cells_by_column(&csv);
+        assert_eq!(rows[0].len(), HEADER.len());
+        assert_eq!(rows[0]["po_number"], "C000020103");
+        assert_eq!(rows[0]["categories"], "Meter Calibration; Repair");
+        assert_eq!(rows[0]["contact_name"], "Dana Whitfield");
+        assert_eq!(rows[0]["contact_lines"], "7-Eleven Stores, Inc; Net 30");
+        for column in ["po_number", "categories", "contact_name", "contact_lines"] {
+            assert_eq!(rows[1][column], "", "{column}");
+        }
+    }
+
+    #[test]
+    fn the_new_cells_are_guarded_against_formulas() {
+        let hostile = stored(minimal_record(json!({
+            "po_number": "=1+1",
+            "categories": ["@SUM(A1)", "Repair"],
+            "contact": {"name": "+Dana", "lines": ["-2+3"]}
+        })));
+        let rows = cells_by_column(&work_orders_csv(&[hostile]).expect("csv"));
+        assert_eq!(rows[0]["po_number"], "'=1+1");
+        assert_eq!(rows[0]["categories"], "'@SUM(A1); Repair");
+        assert_eq!(rows[0]["contact_name"], "'+Dana");
+        assert_eq!(rows[0]["contact_lines"], "'-2+3");
+    }
 
     #[test]
     fn cells_a_spreadsheet_would_run_are_prefixed_and_others_kept() {

@@ -4,7 +4,7 @@ use super::Store;
 use crate::clock::{from_ms, to_ms};
 use crate::error::{EngineResult, SyncError};
 use crate::model::RunSummary;
-use crate::sync::diff::diff_work_orders;
+use crate::sync::diff::{diff_against_stored, diff_work_orders, stored_record_keys, FieldChange};
 use crate::workfossa::WorkOrder;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -51,12 +51,47 @@ pub struct ChangeRecord {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkOrderQuery {
     pub search: Option<String>,
+    /// Only work orders with this category (its whole name in any case, e.g. `Meter Calibration`).
+    pub category: Option<String>,
     pub include_removed: bool,
 }
 
 struct Existing {
     record: Option<WorkOrder>,
+    /// The stored JSON text, to see which fields it knew (read only when the record differs).
+    json: String,
     removed: bool,
+}
+
+/// What applying one fresh record to its stored row amounts to.
+enum RowUpdate {
+    /// Identical: the row is not touched.
+    Unchanged,
+    /// Only fields the stored record did not know got values: rewritten, nothing reported.
+    Silent,
+    /// Field changes to record.
+    Changed(Vec<FieldChange>),
+    /// Back on the list, or unreadable before: counts as new again.
+    New,
+}
+
+fn row_update(old: &Existing, record: &WorkOrder) -> RowUpdate {
+    let previous = match (&old.record, old.removed) {
+        (Some(previous), false) => previous,
+        _ => return RowUpdate::New,
+    };
+    if previous == record {
+        return RowUpdate::Unchanged;
+    }
+    let changes = match stored_record_keys(&old.json) {
+        Ok(keys) => diff_against_stored(previous, &keys, record),
+        Err(_) => diff_work_orders(previous, record),
+    };
+    if changes.is_empty() {
+        RowUpdate::Silent
+    } else {
+        RowUpdate::Changed(changes)
+    }
 }
 
 impl Store {
@@ -81,6 +116,7 @@ impl Store {
                 row.try_get("number")?,
                 Existing {
                     record: serde_json::from_str(&text).ok(),
+                    json: text,
                     removed: removed.is_some(),
                 },
             );
@@ -106,12 +142,20 @@ impl Store {
                     stats.change_rows_written += 1;
                 }
                 Some(old) => {
-                    let changes = match (&old.record, old.removed) {
-                        (Some(previous), false) => diff_work_orders(previous, record),
-                        _ => Vec::new(),
-                    };
-                    if !old.removed && old.record.is_some() && changes.is_empty() {
-                        continue;
+                    let update = row_update(old, record);
+                    match update {
+                        RowUpdate::Unchanged => continue,
+                        RowUpdate::Silent => {
+                            // The record learnt fields it did not have: keep it current, quietly.
+                            sqlx::query("UPDATE work_orders SET record = ? WHERE number = ?")
+                                .bind(&json)
+                                .bind(record.number)
+                                .execute(&mut *tx)
+                                .await?;
+                            stats.work_order_rows_written += 1;
+                            continue;
+                        }
+                        RowUpdate::Changed(_) | RowUpdate::New => {}
                     }
                     sqlx::query(
                         "UPDATE work_orders SET record = ?, last_change_run = ?, updated_ms = ?,
@@ -124,18 +168,18 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
                     stats.work_order_rows_written += 1;
-                    if old.removed || old.record.is_none() {
-                        // Back on the list (or unreadable before): counts as new again.
-                        insert_change(&mut tx, run_id, record.number, "new", None).await?;
-                        stats.summary.new += 1;
-                        stats.change_rows_written += 1;
-                    } else {
+                    if let RowUpdate::Changed(changes) = update {
                         for change in &changes {
                             insert_change(&mut tx, run_id, record.number, "changed", Some(change))
                                 .await?;
                         }
                         stats.summary.changed += 1;
                         stats.change_rows_written += changes.len() as u64;
+                    } else {
+                        // Back on the list (or unreadable before): counts as new again.
+                        insert_change(&mut tx, run_id, record.number, "new", None).await?;
+                        stats.summary.new += 1;
+                        stats.change_rows_written += 1;
                     }
                 }
             }
@@ -167,7 +211,9 @@ impl Store {
         Ok(stats)
     }
 
-    /// Work orders sorted by number; removed ones only when asked; `search` matches any text.
+    /// Work orders sorted by number; removed ones only when asked; `search` matches any text;
+    /// `category` keeps those listing that category (records stored before categories were read
+    /// have none).
     pub async fn work_orders(&self, query: &WorkOrderQuery) -> EngineResult<Vec<StoredWorkOrder>> {
         let pattern = query
             .search
@@ -182,13 +228,21 @@ impl Store {
                         .replace('_', "\\_")
                 )
             });
+        let category = query
+            .category
+            .as_deref()
+            .map(str::trim)
+            .filter(|name| !name.is_empty());
         let rows = sqlx::query(
             "SELECT number, record, removed_ms, first_seen_run, last_change_run FROM work_orders
              WHERE (?1 OR removed_ms IS NULL) AND (?2 IS NULL OR record LIKE ?2 ESCAPE '\\')
+               AND (?3 IS NULL OR EXISTS (
+                   SELECT 1 FROM json_each(record, '$.categories') WHERE value = ?3 COLLATE NOCASE))
              ORDER BY number",
         )
         .bind(query.include_removed)
         .bind(pattern)
+        .bind(category)
         .fetch_all(self.pool())
         .await?;
         let mut orders = Vec::with_capacity(rows.len());
@@ -247,7 +301,7 @@ async fn insert_change(
     run_id: i64,
     number: i64,
     kind: &str,
-    change: Option<&crate::sync::diff::FieldChange>,
+    change: Option<&FieldChange>,
 ) -> Result<(), SyncError> {
     sqlx::query("INSERT INTO changes (run_id, number, kind, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?)")
         .bind(run_id)

@@ -1,8 +1,14 @@
 //! Field-level differences between two versions of a work order. Pure.
+//!
+//! A record stored by an older version may lack fields added to the record since (`po_number`,
+//! `categories`, `contact`): such a field was not known then, so its first value is adopted
+//! silently instead of being reported as a change ([`diff_against_stored`]).
 
 use crate::workfossa::WorkOrder;
+use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::collections::{HashMap, HashSet};
 
 /// One field that changed, by its dotted path (`status`, `address.street`, `items`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -20,6 +26,37 @@ pub fn diff_work_orders(old: &WorkOrder, new: &WorkOrder) -> Vec<FieldChange> {
     }
     let old = serde_json::to_value(old).unwrap_or(Value::Null);
     let new = serde_json::to_value(new).unwrap_or(Value::Null);
+    let mut changes = Vec::new();
+    diff_values("", &old, &new, &mut changes);
+    changes
+}
+
+/// The top-level keys of a stored record's JSON text (the fields it knew when it was written).
+pub fn stored_record_keys(json: &str) -> Result<HashSet<String>, serde_json::Error> {
+    let keys: HashMap<String, IgnoredAny> = serde_json::from_str(json)?;
+    Ok(keys.into_keys().collect())
+}
+
+/// Like [`diff_work_orders`], for a stored `old` whose JSON had only the top-level `stored_keys`:
+/// a field missing from it was not known when it was stored, so whatever value it has now is not
+/// a change (and is not reported). Fields the stored JSON had are compared as usual.
+pub fn diff_against_stored(
+    old: &WorkOrder,
+    stored_keys: &HashSet<String>,
+    new: &WorkOrder,
+) -> Vec<FieldChange> {
+    if old == new {
+        return Vec::new();
+    }
+    let mut old = serde_json::to_value(old).unwrap_or(Value::Null);
+    let new = serde_json::to_value(new).unwrap_or(Value::Null);
+    if let (Value::Object(old_fields), Value::Object(new_fields)) = (&mut old, &new) {
+        for (key, value) in new_fields {
+            if !stored_keys.contains(key) {
+                old_fields.insert(key.clone(), value.clone());
+            }
+        }
+    }
     let mut changes = Vec::new();
     diff_values("", &old, &new, &mut changes);
     changes
@@ -135,6 +172,79 @@ mod tests {
         );
         assert_eq!(changes[3].old, Value::from("Scheduled"));
         assert_eq!(changes[3].new, Value::from("In Progress"));
+    }
+
+    /// The top-level keys a record stored before `po_number`, `categories` and `contact` existed.
+    fn keys_before_the_new_fields() -> HashSet<String> {
+        let mut json = serde_json::to_value(sample()).unwrap_or(Value::Null);
+        if let Value::Object(fields) = &mut json {
+            for key in ["po_number", "categories", "contact"] {
+                fields.remove(key);
+            }
+        }
+        stored_record_keys(&json.to_string()).unwrap_or_default()
+    }
+
+    fn with_new_fields(mut record: WorkOrder) -> WorkOrder {
+        record.po_number = Some("C000020103".into());
+        record.categories = vec!["Meter Calibration".into(), "Repair".into()];
+        record.contact = Some(Contact {
+            name: "Dana Whitfield".into(),
+            lines: vec!["7-Eleven Stores, Inc".into(), "Net 30".into()],
+        });
+        record
+    }
+
+    #[test]
+    fn stored_record_keys_are_the_top_level_keys() {
+        let keys = stored_record_keys(r#"{"id": "W-1", "customer": {"name": null}, "items": []}"#)
+            .unwrap_or_default();
+        let mut keys: Vec<String> = keys.into_iter().collect();
+        keys.sort();
+        assert_eq!(keys, ["customer", "id", "items"]);
+        assert!(stored_record_keys("[1, 2]").is_err());
+    }
+
+    #[test]
+    fn fields_unknown_to_the_stored_record_get_values_without_a_change() {
+        let keys = keys_before_the_new_fields();
+        let old = sample();
+        let new = with_new_fields(sample());
+        assert!(diff_against_stored(&old, &keys, &new).is_empty());
+        // Other fields are still compared while the new ones are adopted.
+        let mut moved = with_new_fields(sample());
+        moved.status = "In Progress".into();
+        let changes = diff_against_stored(&old, &keys, &moved);
+        let fields: Vec<&str> = changes.iter().map(|c| c.field.as_str()).collect();
+        assert_eq!(fields, ["status"]);
+    }
+
+    #[test]
+    fn fields_the_stored_record_knew_are_compared_as_usual() {
+        let all_keys = stored_record_keys(&serde_json::to_string(&sample()).unwrap_or_default())
+            .unwrap_or_default();
+        assert!(all_keys.contains("po_number") && all_keys.contains("contact"));
+        let old = with_new_fields(sample());
+        let mut new = with_new_fields(sample());
+        new.po_number = Some("C000020104".into());
+        new.categories = vec!["Meter Calibration".into()];
+        new.contact = None;
+        let changes = diff_against_stored(&old, &all_keys, &new);
+        let fields: Vec<&str> = changes.iter().map(|c| c.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["categories", "contact.lines", "contact.name", "po_number"]
+        );
+        assert_eq!(changes[3].old, Value::from("C000020103"));
+        assert_eq!(changes[3].new, Value::from("C000020104"));
+        // A known field that was empty and now has a value is a change too.
+        let empty = sample();
+        let filled = with_new_fields(sample());
+        assert_eq!(diff_against_stored(&empty, &all_keys, &filled).len(), 4);
+        assert_eq!(
+            diff_against_stored(&empty, &all_keys, &filled),
+            diff_work_orders(&empty, &filled)
+        );
     }
 
     #[test]

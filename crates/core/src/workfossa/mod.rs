@@ -2,6 +2,7 @@
 
 pub mod client;
 pub mod fetch;
+pub mod list_end;
 pub mod parser;
 pub mod record;
 pub mod retry;

@@ -103,6 +103,22 @@ impl<'a> NodeRef<'a> {
         self.descendants().filter_map(NodeRef::as_text)
     }
 
+    /// The texts that are direct children of this node, in order.
+    pub(super) fn children_texts(self) -> impl Iterator<Item = &'a str> {
+        self.first_child()
+            .into_iter()
+            .flat_map(|first| std::iter::once(first).chain(first.next_siblings()))
+            .filter_map(NodeRef::as_text)
+    }
+
+    /// The child elements, in order (text and comments skipped).
+    pub(super) fn children_elements(self) -> impl Iterator<Item = NodeRef<'a>> {
+        self.first_child()
+            .into_iter()
+            .flat_map(|first| std::iter::once(first).chain(first.next_siblings()))
+            .filter(|n| n.is_element())
+    }
+
     /// Whether `other` is this node or under it.
     pub(super) fn contains(self, other: NodeRef<'a>) -> bool {
         other == self || other.ancestors().any(|a| a == self)

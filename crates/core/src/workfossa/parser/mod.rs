@@ -10,13 +10,14 @@ mod columns;
 mod dom;
 mod links;
 mod login;
+mod pagination;
 mod row;
 mod text;
 
 use url::Url;
 
 use super::record::WorkOrder;
-use dom::{parse_document, text_of, NodeRef, Step, Walk};
+use dom::{parse_document, NodeRef, Step, Walk};
 
 pub use login::{looks_like_login_page, parse_login_page};
 
@@ -27,15 +28,32 @@ pub struct ListPage {
     pub pagination: Pagination,
 }
 
-/// The pagination block of a list page.
+/// The list paginator of a page (the one inside `div.paginator-wrapper`, never the
+/// notifications modal's) and the page-size and count lines: the signals that end the list.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Pagination {
-    /// The next page number when the `next-page` link is enabled.
+    /// The list paginator's `a.next-page`.
+    pub next: NextLink,
+    /// The next page number, when the enabled link's `href` carries one (`?page=3`); the real
+    /// site's links are `href="#"` and carry none.
     pub next_page: Option<u32>,
-    /// Rows per page the site applied (`input[name=limit]`), when shown.
+    /// Rows per page the site applied: `input[name=limit]`'s value, else the drop-down's
+    /// `Show 100`.
     pub page_size: Option<u32>,
-    /// `Showing 101 to 200 of 234` -> (101, 200, 234), when present.
-    pub summary: Option<(u64, u64, u64)>,
+    /// Rows over all pages, when shown: `58 matches` (or `Showing 1 to 25 of 58`).
+    pub total: Option<u64>,
+}
+
+/// The state of the list paginator's next-page link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NextLink {
+    /// No list paginator, or none with a next-page link.
+    #[default]
+    Missing,
+    /// `a.next-page.disabled`: this is the last page.
+    Disabled,
+    /// An enabled link (on `length-aware-pagination` even on the only page).
+    Enabled,
 }
 
 /// The login form as the client needs it.
@@ -58,9 +76,9 @@ struct PageLandmarks<'a> {
     rows: Vec<NodeRef<'a>>,
     empty_state: bool,
     login_form: bool,
-    next_page: Option<NodeRef<'a>>,
+    /// `div.paginator-wrapper`: the list's paginator.
+    paginator: Option<NodeRef<'a>>,
     limit: Option<NodeRef<'a>>,
-    summary: Option<NodeRef<'a>>,
 }
 
 impl<'a> PageLandmarks<'a> {
@@ -75,17 +93,14 @@ impl<'a> PageLandmarks<'a> {
                 "input" if node.attr("name") == Some("limit") => {
                     marks.limit.get_or_insert(node);
                 }
-                "a" if node.has_class("next-page") => {
-                    marks.next_page.get_or_insert(node);
-                }
                 "script" | "style" | "svg" | "template" => walk.skip_subtree(),
                 _ if node.has_class("work-list-item") => {
                     marks.rows.push(node);
                     walk.skip_subtree();
                 }
                 _ if node.has_class("empty-state") => marks.empty_state = true,
-                _ if node.has_class("pagination-summary") => {
-                    marks.summary.get_or_insert(node);
+                _ if node.has_class("paginator-wrapper") => {
+                    marks.paginator.get_or_insert(node);
                 }
                 _ => {}
             }
@@ -117,54 +132,35 @@ pub fn parse_work_order_list(html: &str, base: &Url) -> Result<ListPage, ParseEr
         .enumerate()
         .map(|(index, row)| row::parse_row(*row, index, &root))
         .collect::<Result<Vec<_>, _>>()?;
-    let pagination = pagination(&marks, base)?;
+    let pagination = pagination(&marks, base);
     Ok(ListPage {
         work_orders,
         pagination,
     })
 }
 
-fn pagination(marks: &PageLandmarks<'_>, base: &Url) -> Result<Pagination, ParseError> {
-    let page_size = marks
-        .limit
-        .and_then(|input| input.attr("value"))
-        .and_then(|v| v.trim().parse().ok());
-    let summary = marks
-        .summary
-        .and_then(text_of)
-        .and_then(|s| text::parse_summary(&s));
-    let next_page = match marks.next_page {
-        Some(link) if link.has_class("disabled") => None,
-        Some(link) => Some(
-            link.attr("href")
-                .and_then(|href| base.join(href.trim()).ok())
-                .and_then(|url| {
-                    url.query_pairs()
-                        .find(|(key, _)| key == "page")
-                        .and_then(|(_, value)| value.trim().parse().ok())
-                })
-                .ok_or_else(|| {
-                    ParseError::LayoutNotRecognised(
-                        "the next-page link is enabled but gives no page number".into(),
-                    )
-                })?,
-        ),
-        None => {
-            // Without the link, only a page known to be the last may end the list.
-            let rows = marks.rows.len();
-            let short_page = page_size.is_some_and(|size| rows < size as usize);
-            let summary_at_end = summary.is_some_and(|(_, to, of)| to >= of);
-            if rows > 0 && !short_page && !summary_at_end {
-                return Err(ParseError::LayoutNotRecognised(
-                    "no pagination link (a.next-page) below a full page of rows".into(),
-                ));
-            }
-            None
-        }
+fn pagination(marks: &PageLandmarks<'_>, base: &Url) -> Pagination {
+    let page_size = marks.limit.and_then(pagination::page_size);
+    let Some(paginator) = marks.paginator else {
+        return Pagination {
+            page_size,
+            ..Pagination::default()
+        };
     };
-    Ok(Pagination {
-        next_page,
+    let next_link = paginator
+        .descendants()
+        .find(|e| e.name() == Some("a") && e.has_class("next-page"));
+    let next = match next_link {
+        None => NextLink::Missing,
+        Some(link) if link.has_class("disabled") => NextLink::Disabled,
+        Some(_) => NextLink::Enabled,
+    };
+    Pagination {
+        next,
+        next_page: next_link
+            .filter(|_| next == NextLink::Enabled)
+            .and_then(|link| pagination::page_in_href(link, base)),
         page_size,
-        summary,
-    })
+        total: pagination::total(paginator),
+    }
 }

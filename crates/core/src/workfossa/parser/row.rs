@@ -5,13 +5,13 @@
 //! layout wrappers; each field is then read from its landmark.
 
 use super::columns::{address, due_date, item, next_visit, site_name};
-use super::dom::{folded_text, raw_text_with_breaks, text_of, NodeRef, Step, Walk};
+use super::dom::{block_lines, folded_text, raw_text_with_breaks, text_of, NodeRef, Step, Walk};
 use super::links::{link_kind, number_after, LinkKind, SiteRoot};
 use super::text::{
     multiline_text, non_empty, parse_created_line, parse_quantity, parse_visits, parse_work_id,
 };
 use super::ParseError;
-use crate::workfossa::record::{Address, Customer, Location, Visits, WorkOrder};
+use crate::workfossa::record::{Address, Contact, Customer, Location, Visits, WorkOrder};
 
 /// The landmarks of one row, found in one walk.
 #[derive(Default)]
@@ -22,6 +22,10 @@ struct Landmarks<'a> {
     creator: Option<NodeRef<'a>>,
     reason: Option<NodeRef<'a>>,
     project: Option<NodeRef<'a>>,
+    po_number: Option<NodeRef<'a>>,
+    /// `div.wo-category-show` swatch blocks, each holding one hidden tooltip per category.
+    category_blocks: Vec<NodeRef<'a>>,
+    contact_block: Option<NodeRef<'a>>,
     address_block: Option<NodeRef<'a>>,
     address_info: Option<NodeRef<'a>>,
     customer_link: Option<NodeRef<'a>>,
@@ -31,8 +35,11 @@ struct Landmarks<'a> {
     /// The element reading `visits` (or `0 / 2 visits`).
     visits: Option<NodeRef<'a>>,
     quantities: Vec<(NodeRef<'a>, i64)>,
-    tooltip: Option<NodeRef<'a>>,
-    visible_instructions: Option<NodeRef<'a>>,
+    /// Hidden tooltips outside the category swatches; the instructions' one is in the last
+    /// column.
+    tooltips: Vec<NodeRef<'a>>,
+    /// Visible `span.pre-wrap` texts outside tooltips.
+    visible_texts: Vec<NodeRef<'a>>,
     instructions_cut: bool,
 }
 
@@ -96,13 +103,20 @@ impl<'a> Landmarks<'a> {
                     self.address_info.get_or_insert(er);
                     return true;
                 }
-                "contact-info-block" => return true,
+                "contact-info-block" => {
+                    self.contact_block.get_or_insert(er);
+                    return true;
+                }
+                "wo-category-show" => {
+                    self.category_blocks.push(er);
+                    return true;
+                }
                 "ks-tooltip" => {
-                    self.tooltip.get_or_insert(er);
+                    self.tooltips.push(er);
                     return true;
                 }
                 "pre-wrap" => {
-                    self.visible_instructions.get_or_insert(er);
+                    self.visible_texts.push(er);
                     return true;
                 }
                 _ => {}
@@ -123,6 +137,8 @@ impl<'a> Landmarks<'a> {
             self.reason.get_or_insert(parent);
         } else if t.starts_with("Project:") {
             self.project.get_or_insert(parent);
+        } else if po_label(t).is_some() {
+            self.po_number.get_or_insert(parent);
         } else if t.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("due")) && t.contains(':') {
             self.due.get_or_insert(parent);
         } else if t.len() >= 6
@@ -206,9 +222,13 @@ pub(super) fn parse_row(
         status,
         reason: marks.reason.and_then(|e| labelled_value(e, "Reason:")),
         project: marks.project.and_then(|e| labelled_value(e, "Project:")),
-        po_number: None,
-        categories: Vec::new(),
-        contact: None,
+        po_number: marks.po_number.and_then(po_number),
+        categories: marks
+            .category_blocks
+            .iter()
+            .flat_map(|block| categories(*block))
+            .collect(),
+        contact: marks.contact_block.and_then(contact),
         created_by,
         created_at,
         customer: Customer {
@@ -239,7 +259,7 @@ pub(super) fn parse_row(
         visits: Visits { completed, total },
         next_visit: marks.next_visit.map(|a| next_visit(a, base)),
         due_date: marks.due.and_then(due_date),
-        instructions: instructions(&marks),
+        instructions: instructions(&marks, row),
     })
 }
 
@@ -264,19 +284,77 @@ fn visit_counts(label: NodeRef<'_>) -> Option<(i64, i64)> {
         .find_map(|e| parse_visits(&folded_text(e)))
 }
 
-/// The full text from the hidden tooltip; else the visible text when it is not cut short.
-fn instructions(marks: &Landmarks<'_>) -> Option<String> {
-    if let Some(tooltip) = marks.tooltip {
+/// The instructions, read from the row's last column only (category swatches and other
+/// columns have tooltips too): the full text from its hidden tooltip; else its visible text when
+/// that is not cut short.
+fn instructions(marks: &Landmarks<'_>, row: NodeRef<'_>) -> Option<String> {
+    let last_column = row.children_elements().last()?;
+    if let Some(tooltip) = marks
+        .tooltips
+        .iter()
+        .rev()
+        .find(|t| last_column.contains(**t))
+    {
         let full = tooltip
             .descendants()
             .find(|e| e.has_class("pre-wrap"))
-            .unwrap_or(tooltip);
+            .unwrap_or(*tooltip);
         return multiline_text(&raw_text_with_breaks(full));
     }
     if marks.instructions_cut {
         return None;
     }
     marks
-        .visible_instructions
-        .and_then(|e| multiline_text(&raw_text_with_breaks(e)))
+        .visible_texts
+        .iter()
+        .rev()
+        .find(|t| last_column.contains(**t))
+        .and_then(|e| multiline_text(&raw_text_with_breaks(*e)))
+}
+
+/// `PO #: C000020103` (also `PO#:`, `PO Number:`) -> the label's length.
+fn po_label(text: &str) -> Option<&'static str> {
+    ["PO #:", "PO#:", "PO Number:", "P.O. #:"]
+        .into_iter()
+        .find(|label| text.starts_with(label))
+}
+
+fn po_number(holder: NodeRef<'_>) -> Option<String> {
+    let label = po_label(&folded_text(holder)).or_else(|| {
+        let parent = holder.parent().filter(|p| p.is_element())?;
+        po_label(&folded_text(parent))
+    })?;
+    labelled_value(holder, label)
+}
+
+/// The category names of one `div.wo-category-show`: each swatch's hidden tooltip text.
+fn categories(block: NodeRef<'_>) -> Vec<String> {
+    let names: Vec<String> = block
+        .descendants()
+        .filter(|e| e.has_class("ks-tooltip"))
+        .filter_map(text_of)
+        .collect();
+    if names.is_empty() {
+        // A swatch block without tooltips: its own text, when it has any.
+        return text_of(block).into_iter().collect();
+    }
+    names
+}
+
+/// The contact block: the direct child `div`s of `div.contact-name` are its lines (blank ones
+/// skipped), the name first. Without `div.contact-name`, the block's own lines.
+fn contact(block: NodeRef<'_>) -> Option<Contact> {
+    let lines: Vec<String> = match block.descendants().find(|e| e.has_class("contact-name")) {
+        Some(names) => names
+            .children_elements()
+            .filter_map(|line| text_of(line))
+            .collect(),
+        None => block_lines(block, |_| false),
+    };
+    let mut lines = lines.into_iter();
+    let name = lines.next()?;
+    Some(Contact {
+        name,
+        lines: lines.collect(),
+    })
 }
