@@ -190,10 +190,12 @@ pub async fn get_run<R: Runtime>(app: AppHandle<R>, id: i64) -> Result<RunRecord
 pub async fn get_work_orders<R: Runtime>(
     app: AppHandle<R>,
     search: Option<String>,
+    category: Option<String>,
     include_removed: Option<bool>,
 ) -> Result<Vec<WorkOrderView>> {
     let query = WorkOrderQuery {
         search: search.filter(|text| !text.trim().is_empty()),
+        category: category.filter(|name| !name.trim().is_empty()),
         include_removed: include_removed.unwrap_or(false),
     };
     Ok(app.engine()?.work_orders(&query).await?)

@@ -21,6 +21,7 @@ async fn work_orders(
 ) -> ApiResult<Json<Vec<WorkOrderView>>> {
     let query = WorkOrderQuery {
         search: params.text("search").map(str::to_string),
+        category: params.text("category").map(str::to_string),
         include_removed: params
             .get("include_removed", "true or false")?
             .unwrap_or(false),
