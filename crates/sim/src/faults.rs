@@ -12,6 +12,7 @@ use axum::response::{Html, IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use crate::pages::simple_page;
+use crate::pagination::Paginator;
 use crate::state::SimState;
 
 /// The fault knobs. `Default` is a well-behaved site.
@@ -40,6 +41,9 @@ pub struct Faults {
     pub reject_credentials: bool,
     /// The list uses 25 rows a page whatever `limit` says.
     pub ignore_page_size: bool,
+    /// The list paginator's shape. Not a fault but a variant of the real site; it lives here
+    /// so that `PUT /_sim/faults` can switch it while the site runs.
+    pub paginator: Paginator,
 }
 
 impl Default for Faults {
@@ -56,6 +60,7 @@ impl Default for Faults {
             slow_body_ms: None,
             reject_credentials: false,
             ignore_page_size: false,
+            paginator: Paginator::Simple,
         }
     }
 }

@@ -1,14 +1,15 @@
 //! Deterministic work-order data: every variant SITE.md lists, generated from a seed.
 //!
 //! The first dozen orders of any batch are steered so that each variant (completed visits,
-//! missing next visit or due date, optional project/intersection/county, one to three items,
-//! every status, code and time window, HTML-special and non-ASCII text, the `<img>` injection
-//! text) appears at least once; the rest is random. Text is already in the parser's normal
+//! missing next visit or due date, optional project/intersection/county/PO number/contact, zero
+//! to two categories, one to three items and contact lines, every status, code and time window,
+//! HTML-special and non-ASCII text, the `<img>` injection text, instructions long enough to be
+//! cut short on the page) appears at least once; the rest is random. Text is already in the parser's normal
 //! form (trimmed, single spaces), so that parsing a rendered page gives back the same records.
 
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use fossa_core::workfossa::record::{
-    Address, Customer, Item, Location, NextVisit, Visits, WorkOrder,
+    Address, Contact, Customer, Item, Location, NextVisit, Visits, WorkOrder,
 };
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -58,6 +59,23 @@ const CUSTOMERS: [(&str, i64, &str); 7] = [
     ("Mañana Fuel & Go", 60777, "Mañana Fuel"),
     ("Zoë's Quick Stop", 70123, "Zoë's"),
 ];
+
+/// Account codes of the customers above, in the same order (a contact block's line).
+const ACCOUNTS: [&str; 7] = [
+    "7-E012", "WAW001", "CKF-207", "MUSA-14", "SPD-310", "MFG-001", "ZQS-09",
+];
+
+/// Category swatch names (most rows carry one).
+pub const CATEGORIES: [&str; 5] = [
+    "Meter Calibration",
+    "Post Construction",
+    "Annual Inspection",
+    "Compliance",
+    "Tanks & Lines",
+];
+
+/// Payment terms (a contact block's last line).
+const TERMS: [&str; 3] = ["Net 30", "Net 15", "Due on receipt"];
 
 const FIRST_NAMES: [&str; 9] = [
     "Renée", "Zoë", "Jordan", "Aisha", "Tomás", "Ken", "Mary Ann", "Dmitri", "Luis",
@@ -111,7 +129,10 @@ const PLACES: [(&str, &str); 5] = [
     ("Raleigh NC 27601", "Wake County"),
 ];
 
-const INSTRUCTIONS: [&str; 6] = [
+const INSTRUCTIONS: [&str; 7] = [
+    "Calibrate all dispensers and change filters. Refer to the filter specification list for the \
+     proper filter. Put calibration stickers on the inner side of dispenser uprights, take fuel \
+     samples, and take photos. Upload the photos to the site survey in the Vault.",
     "Calibrate all meters.\nCall the store manager on arrival.",
     "Dispensers 3/4 and 7/8 only.\nBring prover #2.\nPark at the rear <loading> dock.",
     "Check filters & nozzles; report if >5 gpm variance.",
@@ -228,7 +249,83 @@ pub(crate) fn generate_one(rng: &mut StdRng, index: usize, number: i64, base: &U
             order.due_date = None;
         }
     }
+    // Drawn last, so the fields above stay what they were before these existed.
+    order.po_number = (match slot {
+        1 | 5 => true,
+        2 => false,
+        _ => rng.random_bool(0.25),
+    })
+    .then(|| format!("C0000{:05}", rng.random_range(10_000..100_000)));
+    order.categories = categories(rng, slot, index);
+    let account = CUSTOMERS
+        .iter()
+        .position(|c| c.1 == customer_id)
+        .map_or(ACCOUNTS[0], |i| ACCOUNTS[i]);
+    order.contact = contact(rng, slot, index, customer, account);
     order
+}
+
+fn categories(rng: &mut StdRng, slot: usize, index: usize) -> Vec<String> {
+    let count = match slot {
+        2 => 0,
+        3 => 2,
+        _ => match rng.random_range(0..100) {
+            0..=9 => 0,
+            10..=24 => 2,
+            _ => 1,
+        },
+    };
+    let first = cover(rng, &CATEGORIES, index);
+    let mut names = vec![first.to_string()];
+    if count == 2 {
+        let k = CATEGORIES.iter().position(|c| *c == first).unwrap_or(0);
+        let step = rng.random_range(1..CATEGORIES.len());
+        names.push(CATEGORIES[(k + step) % CATEGORIES.len()].to_string());
+    }
+    names.truncate(count);
+    names
+}
+
+/// The contact block: absent on some rows; else a name and 1–3 lines (company, account code,
+/// payment terms).
+fn contact(
+    rng: &mut StdRng,
+    slot: usize,
+    index: usize,
+    customer: &str,
+    account: &str,
+) -> Option<Contact> {
+    let present = match slot {
+        2 | 9 => false,
+        1 | 4 | 6 => true,
+        _ => rng.random_bool(0.85),
+    };
+    if !present {
+        return None;
+    }
+    let name = format!(
+        "{} {}",
+        cover(rng, &FIRST_NAMES, index + 3),
+        cover(rng, &LAST_NAMES, index + 5)
+    );
+    let company = if rng.random_bool(0.3) {
+        format!("{customer} - Region {}", rng.random_range(1..=9))
+    } else {
+        customer.to_string()
+    };
+    let terms = cover(rng, &TERMS, index).to_string();
+    let lines = match slot {
+        1 => 3,
+        4 => 1,
+        6 => 2,
+        _ => rng.random_range(1..=3),
+    };
+    let lines = match lines {
+        1 => vec![company],
+        2 => vec![company, terms],
+        _ => vec![company, account.to_string(), terms],
+    };
+    Some(Contact { name, lines })
 }
 
 /// Alters an order the way the real site's data changes: a new status, and a moved or

@@ -1,7 +1,8 @@
 //! Simulated WorkFossa site (axum) for tests, benchmarks and the app's demo mode.
 //!
 //! It serves the pages `shared/workfossa/SITE.md` describes — login with CSRF token and
-//! session cookie, the paginated work-order list — from seeded data, with fault knobs
+//! session cookie, the paginated work-order list in the shape the real site's browser rendered
+//! (`fixtures/captured/list.html`) — from seeded data, with fault knobs
 //! ([`Faults`]) for the ways the real site fails, and `/_sim/...` control endpoints.
 //!
 //! ```no_run
@@ -15,6 +16,7 @@
 //! ```
 
 mod control;
+mod escape;
 mod faults;
 mod generator;
 mod list;
@@ -22,14 +24,15 @@ mod pages;
 mod pagination;
 mod render;
 mod routes;
+mod row;
 mod server;
 mod state;
 
 pub use control::{state_report, MutateReport, MutateRequest, StateReport};
 pub use faults::Faults;
-pub use generator::{generate_work_orders, INJECTION_TEXT, ITEMS, STATUSES, WINDOWS};
+pub use generator::{generate_work_orders, CATEGORIES, INJECTION_TEXT, ITEMS, STATUSES, WINDOWS};
 pub use pages::{escape, render_dashboard, render_login_page, BAD_CREDENTIALS};
-pub use pagination::list_path;
+pub use pagination::{list_path, Paginator};
 pub use render::{render_list_page, status_kind, ListPageParams, PAGE_SIZES, TECH_FILTER};
 pub use routes::{MAX_FAILED_LOGINS, SESSION_COOKIE, THROTTLE_WINDOW};
 pub use server::{start, SimOptions, SimServer};

@@ -1,5 +1,6 @@
-//! `GET /app/work/list`: filter, sort and paginate the orders, apply the list-page faults
-//! (session expiry, empty list, changed layout, ignored page size, dropped or slow body).
+//! `GET /app/work/list`: filter, sort and paginate the orders (`?page=N&limit=L`; a page past
+//! the end shows the empty state), apply the list-page faults (session expiry, empty list,
+//! changed layout, ignored page size, dropped or slow body) and the paginator knob.
 
 use std::time::Duration;
 
@@ -108,17 +109,17 @@ pub(crate) async fn work_list(
         } else {
             Delivery::Whole
         };
-        (rows, total, limit, faults.changed_layout, delivery)
+        (rows, total, limit, faults, delivery)
     };
-    let (rows, total, limit, changed_layout, delivery) = prepared;
+    let (rows, total, limit, faults, delivery) = prepared;
     let html = render_list_page(&ListPageParams {
         rows: &rows,
         page,
         limit,
         total,
-        visit_filter: query.work_visit_completion.as_deref(),
         order_direction: query.order_direction.as_deref(),
-        changed_layout,
+        paginator: faults.paginator,
+        changed_layout: faults.changed_layout,
     });
     html_response(html, delivery)
 }

@@ -8,6 +8,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 use url::Url;
 
+use crate::pagination::Paginator;
 use crate::routes;
 use crate::state::SimState;
 
@@ -25,6 +26,8 @@ pub struct SimOptions {
     pub bind: SocketAddr,
     /// Demo mode: every period, add 1–2, change 1–2 and remove 0–1 orders.
     pub churn: Option<Duration>,
+    /// The list paginator's shape at start (switchable later through [`crate::Faults`]).
+    pub paginator: Paginator,
 }
 
 impl Default for SimOptions {
@@ -36,6 +39,7 @@ impl Default for SimOptions {
             password: "demo-password".to_string(),
             bind: SocketAddr::from(([127, 0, 0, 1], 0)),
             churn: None,
+            paginator: Paginator::Simple,
         }
     }
 }
@@ -70,6 +74,7 @@ pub async fn start(opts: SimOptions) -> std::io::Result<SimServer> {
         &opts.password,
         base.clone(),
     );
+    state.update_faults(|f| f.paginator = opts.paginator);
     let app = routes::router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
     let (stop, stopped) = oneshot::channel::<()>();
     let server = tokio::spawn(async move {

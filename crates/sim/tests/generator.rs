@@ -4,8 +4,8 @@ use std::collections::BTreeSet;
 
 use fossa_core::workfossa::WorkOrder;
 use fossa_sim::{
-    generate_work_orders, render_list_page, ListPageParams, INJECTION_TEXT, ITEMS, STATUSES,
-    WINDOWS,
+    generate_work_orders, render_list_page, ListPageParams, CATEGORIES, INJECTION_TEXT, ITEMS,
+    STATUSES, WINDOWS,
 };
 use url::Url;
 
@@ -131,6 +131,25 @@ fn covers_every_variant_for_several_seeds() {
             })
             .flatten()
             .collect();
+        let contact_texts: Vec<&str> = o
+            .iter()
+            .filter_map(|w| w.contact.as_ref())
+            .flat_map(|c| {
+                std::iter::once(c.name.as_str()).chain(c.lines.iter().map(String::as_str))
+            })
+            .collect();
+        for needle in ["&", "<", "'", "é"] {
+            assert!(
+                contact_texts.iter().any(|t| t.contains(needle)),
+                "seed {seed}: contact text with {needle}"
+            );
+        }
+        assert!(
+            o.iter()
+                .flat_map(|w| &w.categories)
+                .any(|c| c.contains('&')),
+            "seed {seed}: a category needing escaping"
+        );
         for needle in ["&", "<", ">", "Renée", "Zoë", "Mañana", "'"] {
             assert!(
                 texts.iter().any(|t| t.contains(needle)),
@@ -144,6 +163,62 @@ fn covers_every_variant_for_several_seeds() {
             (1..=5).contains(&injected),
             "seed {seed}: injection {injected}"
         );
+    }
+}
+
+#[test]
+fn po_numbers_categories_and_contacts_vary() {
+    for seed in [1, 2, 3, 42, 9_999] {
+        let o = generate_work_orders(seed, 120, &base());
+        let po = count(&o, |w| w.po_number.is_some());
+        assert!(po > 0 && po < o.len() / 2, "seed {seed}: PO numbers {po}");
+        for w in &o {
+            if let Some(po) = &w.po_number {
+                assert!(po.len() == 10 && po.starts_with("C0000"), "{po}");
+                assert!(po[1..].chars().all(|c| c.is_ascii_digit()), "{po}");
+            }
+            assert!(w.categories.len() <= 2);
+            assert!(w
+                .categories
+                .iter()
+                .all(|c| CATEGORIES.contains(&c.as_str())));
+            if let [a, b] = &w.categories[..] {
+                assert_ne!(a, b);
+            }
+            if let Some(contact) = &w.contact {
+                assert!((1..=3).contains(&contact.lines.len()), "{contact:?}");
+            }
+        }
+        for n in 0..=2 {
+            assert!(
+                count(&o, |w| w.categories.len() == n) > 0,
+                "seed {seed}: {n} categories"
+            );
+        }
+        assert!(
+            count(&o, |w| w.categories.len() == 1) > o.len() / 2,
+            "seed {seed}: most rows have one category"
+        );
+        let with_contact = count(&o, |w| w.contact.is_some());
+        assert!(
+            with_contact > o.len() / 2 && with_contact < o.len(),
+            "seed {seed}: contacts {with_contact}"
+        );
+        for n in 1..=3 {
+            assert!(
+                count(&o, |w| w
+                    .contact
+                    .as_ref()
+                    .is_some_and(|c| c.lines.len() == n))
+                    > 0,
+                "seed {seed}: contacts with {n} lines"
+            );
+        }
+        assert!(o.iter().filter_map(|w| w.contact.as_ref()).any(|c| c
+            .lines
+            .iter()
+            .any(|l| l == "7-E012")
+            && c.lines.last().is_some_and(|l| l == "Net 30")));
     }
 }
 
@@ -165,7 +240,18 @@ fn text_is_in_the_parsers_normal_form() {
             o.address.city_state_zip.clone(),
             o.address.county.clone(),
         ];
-        for field in fields.into_iter().flatten() {
+        let extra = o
+            .categories
+            .iter()
+            .chain(
+                o.contact
+                    .iter()
+                    .flat_map(|c| std::iter::once(&c.name).chain(&c.lines)),
+            )
+            .chain(&o.po_number)
+            .cloned()
+            .map(Some);
+        for field in fields.into_iter().chain(extra).flatten() {
             assert!(normal(&field) && !field.contains('\n'), "{field:?}");
         }
         for line in o.instructions.as_deref().unwrap().lines() {
@@ -185,11 +271,15 @@ fn rendered_rows_escape_special_text() {
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
     assert!(html.contains("Speedway &lt;Midwest&gt; LLC"));
     assert!(html.contains("Murphy USA &amp; Sons"));
-    assert!(html.contains("O&#x27;Brien"));
+    assert!(
+        html.contains("O'Brien") && !html.contains("&#x27;"),
+        "as a browser writes it"
+    );
+    assert!(html.contains("\n            Tanks &amp; Lines\n"));
     assert!(html.contains("Renée") && html.contains("Zoë"));
     assert!(!html.contains("<Midwest>") && !html.contains("<Priority>"));
     assert!(html.contains("href=\"/app/work/"), "relative hrefs");
     assert!(!html.contains("href=\"http://127.0.0.1"));
-    assert!(html.contains("class=\"next-page disabled\""));
-    assert!(html.contains("Showing 1 to 60 of 60"));
+    assert!(html.contains("<span class=\"muted\">PO #:</span> C0000"));
+    assert!(html.contains("<div class=\"contact-name text-sm\"><!-- --> <div>"));
 }

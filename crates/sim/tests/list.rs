@@ -1,27 +1,30 @@
-//! The work-order list: filter, page sizes, pagination links and summary, empty state.
+//! The work-order list served over HTTP: filter, `?page=N&limit=L`, the page-size block, the
+//! list paginator's ends in both shapes, the page past the end, the empty state.
 
 mod common;
 
 use common::*;
-use fossa_sim::{list_path, SimOptions, TECH_FILTER};
+use fossa_sim::{Faults, Paginator, SimOptions};
 use reqwest::StatusCode;
 
-/// Follows next-page links from page 1; returns every page's html.
+/// Pages 1, 2, … by `?page=N&limit=L` until the list paginator's next-page is disabled.
 async fn walk_pages(client: &reqwest::Client, base: &url::Url, limit: u32) -> Vec<String> {
     let mut pages = Vec::new();
-    let mut next = Some(list_url(base, 1, limit));
-    while let Some(page_url) = next {
-        let (status, html) = get_page(client, page_url).await;
+    loop {
+        let page = pages.len() as u32 + 1;
+        let (status, html) = get_page(client, list_url(base, page, limit)).await;
         assert_eq!(status, StatusCode::OK);
-        next = next_href(&html).map(|href| url(base, &href));
+        let last = next_disabled(&html);
         pages.push(html);
+        if last {
+            return pages;
+        }
         assert!(pages.len() < 50, "pagination does not end");
     }
-    pages
 }
 
 #[tokio::test]
-async fn limit_25_paginates_open_orders_with_links_and_summary() {
+async fn limit_25_pages_through_the_open_orders_with_simple_links() {
     let sim = server().await;
     let base = sim.base_url();
     let client = client();
@@ -45,35 +48,19 @@ async fn limit_25_paginates_open_orders_with_links_and_summary() {
     let mut seen = Vec::new();
     for (i, html) in pages.iter().enumerate() {
         let rows = row_numbers(html);
-        let first = i * 25 + 1;
-        let last = first + rows.len() - 1;
-        assert_eq!(
-            summary(html).unwrap(),
-            format!("Showing {first} to {last} of {}", open.len())
+        let block = list_paginator(html);
+        assert!(
+            block.contains("<div class=\"simple-pagination "),
+            "page {i}"
         );
+        assert!(!block.contains("page-link") && matches_count(html).is_none());
         assert_eq!(shown_limit(html), 25);
-        assert!(html.contains("<li class=\"selected-item\">Show 25</li>"));
-        if i == 0 {
-            assert!(html.contains("class=\"prev-page disabled\""));
-        } else {
-            let prev = list_path(Some(TECH_FILTER), Some("asc"), i as u32, 25);
-            assert!(html.contains(&format!(
-                "<a href=\"{}\" class=\"prev-page\">",
-                prev.replace('&', "&amp;")
-            )));
-        }
+        assert_eq!(prev_disabled(html), i == 0, "page {i}");
         if i + 1 < pages.len() {
             assert_eq!(rows.len(), 25);
-            let href = next_href(html).unwrap();
-            assert_eq!(
-                href,
-                format!(
-                    "/app/work/list?work_visit_completion=none%7C%7CNo+visits+completed%7C%7CWork+Visits+Completed&order_direction=asc&page={}&limit=25",
-                    i + 2
-                )
-            );
+            assert!(!next_disabled(html));
         } else {
-            assert!(html.contains("class=\"next-page disabled\""));
+            assert!(!rows.is_empty() && rows.len() <= 25);
         }
         seen.extend(rows);
     }
@@ -110,14 +97,9 @@ async fn limit_100_and_50() {
         );
         assert_eq!(row_numbers(&pages[0]).len(), limit as usize);
         assert_eq!(shown_limit(&pages[0]), limit);
-        assert!(pages[0].contains(&format!("<li class=\"selected-item\">Show {limit}</li>")));
-        assert!(next_href(&pages[0])
-            .unwrap()
-            .ends_with(&format!("&page=2&limit={limit}")));
-        assert_eq!(
-            summary(&pages[0]).unwrap(),
-            format!("Showing 1 to {limit} of {}", open.len())
-        );
+        // As captured: the drop-down's list marks `Show 25` whatever the selection shows.
+        assert!(pages[0]
+            .contains("<li class=\"selected-item\">Show 25</li><li class=\"\">Show 50</li>"));
         let seen: Vec<i64> = pages.iter().flat_map(|p| row_numbers(p)).collect();
         assert_eq!(seen, open);
     }
@@ -134,10 +116,7 @@ async fn default_and_unknown_limits_mean_25() {
         assert_eq!(status, StatusCode::OK);
         assert_eq!(row_numbers(&html).len(), 25, "{query}");
         assert_eq!(shown_limit(&html), 25, "{query}");
-        assert!(
-            next_href(&html).unwrap().ends_with("page=2&limit=25"),
-            "{query}"
-        );
+        assert!(prev_disabled(&html) && !next_disabled(&html), "{query}");
     }
 }
 
@@ -151,10 +130,8 @@ async fn without_filter_completed_orders_show_and_desc_reverses() {
     let (_, html) = get_page(&client, url(&base, "/app/work/list?limit=100")).await;
     assert_eq!(row_numbers(&html), all);
     assert!(html.contains("<span class=\"strike-through\">"));
-    assert_eq!(
-        summary(&html).unwrap(),
-        format!("Showing 1 to {} of {}", all.len(), all.len())
-    );
+    assert!(next_disabled(&html) && prev_disabled(&html));
+    assert!(html.contains("<label class=\"ks-radio ks-state-active\"><input name=\"order_direction\" type=\"radio\" value=\"asc\"/>"));
 
     let (_, html) = get_page(
         &client,
@@ -164,6 +141,7 @@ async fn without_filter_completed_orders_show_and_desc_reverses() {
     let mut reversed = all.clone();
     reversed.reverse();
     assert_eq!(row_numbers(&html), reversed);
+    assert!(html.contains("<label class=\"ks-radio ks-state-active\"><input name=\"order_direction\" type=\"radio\" value=\"desc\"/>"));
 }
 
 #[tokio::test]
@@ -180,18 +158,90 @@ async fn empty_site_and_page_past_the_end_show_empty_state() {
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("<div class=\"empty-state\">No work orders found</div>"));
     assert!(!html.contains("work-list-item"));
-    assert!(html.contains("class=\"prev-page disabled\""));
-    assert!(html.contains("class=\"next-page disabled\""));
-    assert!(summary(&html).is_none());
+    assert!(prev_disabled(&html) && next_disabled(&html));
     assert_eq!(shown_limit(&html), 100);
 
+    // One page too many (a real client may ask for it): header, empty state, next disabled.
     let sim = server().await;
     let base = sim.base_url();
     let client = common::client();
     login(&client, &base).await;
-    let (_, html) = get_page(&client, list_url(&base, 40, 25)).await;
-    assert!(html.contains("empty-state"));
+    let pages = sim.state().open_work_orders().len().div_ceil(25) as u32;
+    let (status, html) = get_page(&client, list_url(&base, pages + 1, 25)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<div class=\"sm-6 med-3\" data-v-a381df7b=\"\">Work</div>"));
+    assert!(html.contains("<div class=\"empty-state\">No work orders found</div>"));
     assert!(row_numbers(&html).is_empty());
+    assert!(next_disabled(&html) && !prev_disabled(&html));
+    assert_eq!(shown_limit(&html), 25);
+    let (_, html) = get_page(&client, list_url(&base, 40, 25)).await;
+    assert!(html.contains("empty-state") && next_disabled(&html));
+}
+
+#[tokio::test]
+async fn length_aware_paginator_from_options_and_switched_by_faults() {
+    let sim = server_with(SimOptions {
+        paginator: Paginator::LengthAware,
+        ..SimOptions::default()
+    })
+    .await;
+    let base = sim.base_url();
+    let client = client();
+    login(&client, &base).await;
+    assert_eq!(sim.state().faults().paginator, Paginator::LengthAware);
+    let open = sim.state().open_work_orders().len();
+    let pages = open.div_ceil(25);
+    assert!(pages >= 2);
+    let mut seen = 0;
+    for page in 1..=pages as u32 + 1 {
+        let (_, html) = get_page(&client, list_url(&base, page, 25)).await;
+        let block = list_paginator(&html);
+        assert!(block.contains("<div class=\"length-aware-pagination "));
+        assert!(
+            !prev_disabled(&html) && !next_disabled(&html),
+            "page {page}: links always enabled"
+        );
+        assert_eq!(matches_count(&html), Some(open), "page {page}");
+        assert_eq!(block.matches("class=\"page-link").count(), pages);
+        let current = format!("<a class=\"page-link current-page\" href=\"#\">{page}</a>");
+        assert_eq!(
+            block.contains(&current),
+            page as usize <= pages,
+            "page {page}"
+        );
+        assert!(
+            block.contains("<div class=\"pagination text-sm\"><ul>"),
+            "shown"
+        );
+        seen += row_numbers(&html).len();
+    }
+    assert_eq!(seen, open);
+
+    // All on one page: the links hidden (still enabled), the count there.
+    let (_, html) = get_page(&client, list_url(&base, 1, 100)).await;
+    assert!(list_paginator(&html)
+        .contains("<div class=\"pagination text-sm\" style=\"display: none;\">"));
+    assert!(!next_disabled(&html));
+    assert_eq!(matches_count(&html), Some(open));
+
+    // PUT /_sim/faults switches the shape back while the site runs.
+    let faults: Faults = client
+        .put(url(&base, "/_sim/faults"))
+        .json(&serde_json::json!({ "paginator": "simple" }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(faults.paginator, Paginator::Simple);
+    let (_, html) = get_page(&client, list_url(&base, 1, 100)).await;
+    assert!(list_paginator(&html).contains("<div class=\"simple-pagination "));
+    assert!(next_disabled(&html) && matches_count(&html).is_none());
+    sim.state()
+        .update_faults(|f| f.paginator = Paginator::LengthAware);
+    let (_, html) = get_page(&client, list_url(&base, 1, 25)).await;
+    assert!(list_paginator(&html).contains("length-aware-pagination"));
 }
 
 #[tokio::test]

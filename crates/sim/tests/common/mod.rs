@@ -104,30 +104,57 @@ pub fn row_numbers(html: &str) -> Vec<i64> {
         .collect()
 }
 
-/// The enabled next-page href (HTML-unescaped), if any.
-pub fn next_href(html: &str) -> Option<String> {
-    let end = html.find("class=\"next-page\"")?;
-    let start = html[..end].rfind("href=\"")? + "href=\"".len();
-    Some(
-        html[start..end]
-            .trim_end()
-            .trim_end_matches('"')
-            .replace("&amp;", "&"),
-    )
+/// The list's paginator block: from `div.paginator-wrapper` to the page-size drop-down.
+pub fn list_paginator(html: &str) -> &str {
+    let start = html
+        .find("<div class=\"paginator-wrapper\"")
+        .expect("div.paginator-wrapper");
+    let end = html[start..]
+        .find("<div class=\"ks-select mb-0\"")
+        .expect("page-size drop-down after the paginator")
+        + start;
+    &html[start..end]
 }
 
-/// The `Showing A to B of N` text, if any.
-pub fn summary(html: &str) -> Option<String> {
-    let marker = "<div class=\"pagination-summary\">";
+/// The `class` of the list paginator's `a.<which>` link (`prev-page` or `next-page`).
+pub fn link_class(html: &str, which: &str) -> String {
+    let block = list_paginator(html);
+    let marker = format!("<a class=\"{which}");
+    let start = block.find(&marker).expect("paginator link") + "<a class=\"".len();
+    let end = block[start..].find('"').expect("quote") + start;
+    block[start..end].to_string()
+}
+
+/// Whether the list paginator's next-page link is disabled.
+pub fn next_disabled(html: &str) -> bool {
+    link_class(html, "next-page").ends_with(" disabled")
+}
+
+/// Whether the list paginator's prev-page link is disabled.
+pub fn prev_disabled(html: &str) -> bool {
+    link_class(html, "prev-page").ends_with(" disabled")
+}
+
+/// The length-aware paginator's `N matches` count, if shown.
+pub fn matches_count(html: &str) -> Option<usize> {
+    let marker = "<div class=\"text-right muted text-sm ks-padding-fix\">";
     let start = html.find(marker)? + marker.len();
     let end = html[start..].find("</div>")? + start;
-    Some(html[start..end].to_string())
+    let text = html[start..end].trim();
+    text.strip_suffix(" matches")?.parse().ok()
 }
 
-/// The value of `input[name=limit]`.
+/// The page size the page-size drop-down shows (`Show N`).
 pub fn shown_limit(html: &str) -> u32 {
-    let marker = "name=\"limit\" tabindex=\"-1\" class=\"select-input-field\" value=\"";
+    let marker =
+        "<input class=\"select-input-field\" name=\"limit\" tabindex=\"-1\" type=\"text\"/> \
+                  <div class=\"ks-select-selection\">";
     let start = html.find(marker).expect("page-size block") + marker.len();
-    let end = html[start..].find('"').expect("quote") + start;
-    html[start..end].parse().expect("number")
+    let end = html[start..].find("<!--").expect("selection text") + start;
+    html[start..end]
+        .trim()
+        .strip_prefix("Show ")
+        .expect("Show N")
+        .parse()
+        .expect("number")
 }
