@@ -80,11 +80,14 @@ export const pause = (request: PauseRequest) =>
 export const resume = () =>
   call<Status>({ command: 'resume', method: 'POST', path: '/api/resume' });
 
-export const getWorkOrders = (options: { search?: string; includeRemoved?: boolean } = {}) => {
-  const query = { search: options.search, include_removed: options.includeRemoved ? true : undefined };
+/** The work orders; `category` keeps those with that category (its whole name, any case). */
+export const getWorkOrders = (options: { search?: string; category?: string; includeRemoved?: boolean } = {}) => {
+  const query = {
+    search: options.search, category: options.category, include_removed: options.includeRemoved ? true : undefined,
+  };
   return call<WorkOrderView[]>({
     command: 'get_work_orders', method: 'GET', path: '/api/work-orders', query,
-    args: { search: options.search ?? null, includeRemoved: options.includeRemoved ?? false },
+    args: { search: options.search ?? null, category: options.category ?? null, includeRemoved: options.includeRemoved ?? false },
   });
 };
 

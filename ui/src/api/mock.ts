@@ -14,6 +14,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const CUSTOMERS = ['7-Eleven Stores, Inc', 'Wawa, Inc', 'Circle K Stores', 'Speedway LLC', 'RaceTrac'];
 const STREETS = ['802 East Palm Boulevard', '1200 N Dale Mabry Hwy', '4501 W Kennedy Blvd', '88 Bayshore Dr', '3003 E Fowler Ave'];
 const STATUSES = ['Work Created', 'Scheduled', 'In Progress', 'Quality Approved'];
+const CATEGORIES = [['Meter Calibration'], ['Meter Calibration', 'Repair'], [], ['Inspection']];
+const CONTACTS = ['Dana Whitfield', 'Luis Ortega', 'Priya Natarajan'];
 
 function makeOrders(): WorkOrderView[] {
   return Array.from({ length: 24 }, (_, i) => {
@@ -22,6 +24,9 @@ function makeOrders(): WorkOrderView[] {
     return {
       id: `W-${number}`, number, url: `${base}/app/work/${number}/`, status: STATUSES[i % 4],
       reason: i % 3 ? 'AccuMeasure' : 'Repair', project: i % 5 === 0 ? 'Spring calibration' : null,
+      po_number: i % 4 === 1 ? `C0000${20100 + i}` : null,
+      categories: CATEGORIES[i % 4],
+      contact: i % 6 === 2 ? null : { name: CONTACTS[i % 3], lines: [CUSTOMERS[i % 5], `7-E0${10 + i}`, 'Net 30'] },
       created_by: 'Jordan Reyes', created_at: `2026-02-${String(1 + (i % 27)).padStart(2, '0')}T09:41:00`,
       customer: { name: CUSTOMERS[i % 5], url: `${base}/app/customers/${11800 + (i % 5)}/` },
       location: { id: 46700 + i, store_number: `#${38400 + i * 3}`, site_name: CUSTOMERS[i % 5].split(/[ ,]/)[0], url: `${base}/app/customers/locations/${46700 + i}/` },
@@ -147,7 +152,11 @@ export function mockTransport(): Transport {
         { run_id: run.id, run_started_at: run.started_at, number: 129000, kind: 'removed', field: null, old_value: null, new_value: null },
       ];
     },
-    get_work_orders: (op) => orders.filter((o) => op.args?.includeRemoved || !o.removed_at),
+    get_work_orders: (op) => {
+      const category = typeof op.args?.category === 'string' ? op.args.category.toLowerCase() : null;
+      return orders.filter((o) => (op.args?.includeRemoved || !o.removed_at)
+        && (!category || o.categories.some((c) => c.toLowerCase() === category)));
+    },
     get_daily_stats: () => stats,
     get_settings: () => settings,
     set_settings: (op) => {

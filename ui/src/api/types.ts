@@ -77,6 +77,12 @@ export interface WorkOrderItem {
   code: string | null;
 }
 
+/** The row's contact block: the contact's name, then its other lines (company, account, terms). */
+export interface WorkOrderContact {
+  name: string;
+  lines: string[];
+}
+
 export interface WorkOrderView {
   id: string;
   number: number;
@@ -84,6 +90,11 @@ export interface WorkOrderView {
   status: string;
   reason: string | null;
   project: string | null;
+  /** `C000020103`, when the row shows a PO number. */
+  po_number: string | null;
+  /** Category names in the row's order; `[]` when none. */
+  categories: string[];
+  contact: WorkOrderContact | null;
   created_by: string | null;
   created_at: string | null;
   customer: { name: string | null; url: string | null };

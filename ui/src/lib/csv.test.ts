@@ -29,10 +29,32 @@ describe('csv cells', () => {
 });
 
 describe('work orders', () => {
-  it('has the same 25 columns as `fossa-sync work-orders --csv`', () => {
-    expect(WORK_ORDER_COLUMNS).toHaveLength(25);
-    expect(WORK_ORDER_COLUMNS.slice(0, 3)).toEqual(['id', 'number', 'url']);
-    expect(WORK_ORDER_COLUMNS.at(-1)).toBe('instructions');
+  it('has the same 29 columns as `fossa-sync work-orders --csv`', () => {
+    // crates/core/src/export.rs's HEADER, in order.
+    expect(WORK_ORDER_COLUMNS.join(',')).toBe(
+      'id,number,url,status,reason,project,po_number,categories,contact_name,contact_lines,'
+      + 'created_by,created_at,customer_name,customer_url,location_id,location_store_number,'
+      + 'location_site_name,location_url,address_street,address_intersection,address_city_state_zip,'
+      + 'address_county,items,visits_completed,visits_total,next_visit_date,next_visit_window,'
+      + 'due_date,instructions',
+    );
+  });
+  it('flattens the PO number, categories and contact like the CLI', () => {
+    const filled = order(1, {
+      po_number: 'C000020103', categories: ['Meter Calibration', 'Repair'],
+      contact: { name: 'Dana Whitfield', lines: ['7-Eleven Stores, Inc', 'Net 30'] }, instructions: null,
+    });
+    const text = workOrdersCsv([filled, order(2, { categories: [], contact: null, instructions: null })]);
+    const [, first, second] = text.split('\n');
+    expect(first).toContain(',C000020103,Meter Calibration; Repair,Dana Whitfield,"7-Eleven Stores, Inc; Net 30",');
+    expect(second).toContain(',AccuMeasure,,,,,,Jordan Reyes,');
+  });
+  it('guards the new cells against formulas', () => {
+    const hostile = order(1, {
+      po_number: '=1+1', categories: ['@SUM(A1)', 'Repair'], contact: { name: '+Dana', lines: ['-2+3'] }, instructions: null,
+    });
+    const line = workOrdersCsv([hostile]).split('\n')[1];
+    expect(line).toContain(",'=1+1,'@SUM(A1); Repair,'+Dana,'-2+3,");
   });
   it('flattens nested fields, absent values empty', () => {
     const o = order(129651, { next_visit: null, project: null });

@@ -1,11 +1,13 @@
 // CSV export done in the page: the same columns and cell forms as the CLI's `work-orders --csv`
-// (crates/core/src/export.rs: flattened record, items joined by "; ", absent = empty cell), and
+// (crates/core/src/export.rs: flattened record, items, categories and contact lines joined by
+// "; ", absent = empty cell), and
 // the history's runs. Quoting as the csv crate's default: only when a cell needs it.
 
 import type { RunRecord, WorkOrderView } from '../api/types';
 
 export const WORK_ORDER_COLUMNS = [
-  'id', 'number', 'url', 'status', 'reason', 'project', 'created_by', 'created_at',
+  'id', 'number', 'url', 'status', 'reason', 'project', 'po_number', 'categories', 'contact_name',
+  'contact_lines', 'created_by', 'created_at',
   'customer_name', 'customer_url', 'location_id', 'location_store_number', 'location_site_name',
   'location_url', 'address_street', 'address_intersection', 'address_city_state_zip',
   'address_county', 'items', 'visits_completed', 'visits_total', 'next_visit_date',
@@ -49,7 +51,8 @@ export function itemsText(items: WorkOrderView['items']): string {
 /** The flattened record, in WORK_ORDER_COLUMNS order. */
 export function flattenWorkOrder(o: WorkOrderView): Cell[] {
   return [
-    o.id, o.number, o.url, o.status, o.reason, o.project, o.created_by, o.created_at,
+    o.id, o.number, o.url, o.status, o.reason, o.project, o.po_number, o.categories.join('; '),
+    o.contact?.name, o.contact?.lines.join('; '), o.created_by, o.created_at,
     o.customer.name, o.customer.url, o.location.id, o.location.store_number,
     o.location.site_name, o.location.url, o.address.street, o.address.intersection,
     o.address.city_state_zip, o.address.county, itemsText(o.items), o.visits.completed,

@@ -23,7 +23,10 @@ export function status(over: Partial<Status> = {}): Status {
 export function order(number: number, over: Partial<WorkOrderView> = {}): WorkOrderView {
   return {
     id: `W-${number}`, number, url: `https://app.workfossa.com/app/work/${number}/`,
-    status: 'Work Created', reason: 'AccuMeasure', project: null, created_by: 'Jordan Reyes',
+    status: 'Work Created', reason: 'AccuMeasure', project: null, po_number: null,
+    categories: ['Meter Calibration'],
+    contact: { name: 'Dana Whitfield', lines: ['7-Eleven Stores, Inc', '7-E012', 'Net 30'] },
+    created_by: 'Jordan Reyes',
     created_at: '2025-04-08T09:41:00',
     customer: { name: '7-Eleven Stores, Inc', url: 'https://app.workfossa.com/app/customers/11811/' },
     location: { id: 46769, store_number: '#38437', site_name: '7-Eleven', url: 'https://app.workfossa.com/app/customers/locations/46769/' },
