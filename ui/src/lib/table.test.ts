@@ -1,6 +1,9 @@
 // Work-order table: search, sort, removed filter.
 import { describe, expect, it } from 'vitest';
-import { addressLine, cellValue, matchesSearch, nextSort, sortOrders, storeLine, visibleOrders } from './table';
+import {
+  addressLine, categoriesLine, categoryChoices, cellValue, matchesCategory, matchesSearch, nextSort, sortOrders, storeLine,
+  visibleOrders,
+} from './table';
 import { order } from '../test/fixtures';
 
 const a = order(300, { customer: { name: 'Wawa', url: null }, due_date: '2025-07-01', status: 'Scheduled' });
@@ -41,7 +44,7 @@ describe('search and filter', () => {
     expect(matchesSearch(d, 'main st')).toBe(true);
   });
   it('hides removed work orders unless asked', () => {
-    const view = { search: '', sort: { key: 'number' as const, dir: 'asc' as const }, showRemoved: false };
+    const view = { search: '', category: '', sort: { key: 'number' as const, dir: 'asc' as const }, showRemoved: false };
     expect(numbers(visibleOrders(all, view))).toEqual([100, 150, 300]);
     expect(numbers(visibleOrders(all, { ...view, showRemoved: true }))).toEqual([100, 150, 200, 300]);
     expect(numbers(visibleOrders(all, { ...view, search: 'tampa', showRemoved: true }))).toEqual([100, 150, 200, 300]);
@@ -51,5 +54,38 @@ describe('search and filter', () => {
     expect(storeLine(a)).toBe('#38437 7-Eleven');
     expect(addressLine(d)).toBe('1 Main St, Tampa FL 33603');
     expect(cellValue(order(1, { next_visit: null }), 'next_visit')).toBeNull();
+  });
+});
+
+describe('category filter', () => {
+  const calibration = order(10, { categories: ['Meter Calibration'] });
+  const both = order(20, { categories: ['Repair', 'Meter Calibration'] });
+  const repair = order(30, { categories: ['Repair'], removed_at: '2026-03-01T00:00:00Z' });
+  const none = order(40, { categories: [] });
+  const orders = [calibration, both, repair, none];
+  const view = { search: '', category: '', sort: { key: 'number' as const, dir: 'asc' as const }, showRemoved: true };
+
+  it('offers each category present once, sorted', () => {
+    expect(categoryChoices(orders)).toEqual(['Meter Calibration', 'Repair']);
+    expect(categoryChoices([none])).toEqual([]);
+  });
+  it('keeps the work orders listing the category, whole names in any case', () => {
+    expect(matchesCategory(both, 'repair')).toBe(true);
+    expect(matchesCategory(both, 'Meter')).toBe(false);
+    expect(matchesCategory(none, '')).toBe(true);
+    expect(numbers(visibleOrders(orders, { ...view, category: 'Meter Calibration' }))).toEqual([10, 20]);
+    expect(numbers(visibleOrders(orders, { ...view, category: 'Repair' }))).toEqual([20, 30]);
+    expect(numbers(visibleOrders(orders, { ...view, category: 'Repair', showRemoved: false }))).toEqual([20]);
+    expect(numbers(visibleOrders(orders, view))).toEqual([10, 20, 30, 40]);
+  });
+  it('combines with the search, which also reads the PO number and the contact', () => {
+    const withPo = order(50, { categories: ['Repair'], po_number: 'C000020103' });
+    expect(numbers(visibleOrders([...orders, withPo], { ...view, category: 'Repair', search: 'c000020103' }))).toEqual([50]);
+    expect(matchesSearch(order(60), 'whitfield net 30')).toBe(true);
+  });
+  it('shows the categories compactly and sorts rows without any last', () => {
+    expect(categoriesLine(both)).toBe('Repair, Meter Calibration');
+    expect(cellValue(none, 'categories')).toBeNull();
+    expect(numbers(sortOrders(orders, { key: 'categories', dir: 'asc' }))).toEqual([10, 30, 20, 40]);
   });
 });

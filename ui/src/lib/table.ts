@@ -1,9 +1,10 @@
 // The work-order table's logic: its columns, search (every word must match somewhere in the
-// record), sort by column (empty values last in both directions) and the removed-rows filter.
+// record), the category filter, sort by column (empty values last in both directions) and the
+// removed-rows filter.
 
 import type { WorkOrderView } from '../api/types';
 
-export type ColumnKey = 'number' | 'status' | 'customer' | 'store' | 'address' | 'next_visit' | 'due';
+export type ColumnKey = 'number' | 'status' | 'categories' | 'customer' | 'store' | 'address' | 'next_visit' | 'due';
 export type SortDir = 'asc' | 'desc';
 
 export interface SortState {
@@ -13,6 +14,8 @@ export interface SortState {
 
 export interface TableView {
   search: string;
+  /** Only work orders with this category; '' for all. */
+  category: string;
   sort: SortState;
   showRemoved: boolean;
 }
@@ -20,6 +23,7 @@ export interface TableView {
 export const COLUMNS: { key: ColumnKey; label: string }[] = [
   { key: 'number', label: 'Number' },
   { key: 'status', label: 'Status' },
+  { key: 'categories', label: 'Categories' },
   { key: 'customer', label: 'Customer' },
   { key: 'store', label: 'Store' },
   { key: 'address', label: 'Address' },
@@ -37,6 +41,24 @@ export function storeLine(o: WorkOrderView): string {
   return [o.location.store_number, o.location.site_name].filter(Boolean).join(' ');
 }
 
+/** The categories in one line, e.g. `Meter Calibration, Repair`. */
+export function categoriesLine(o: WorkOrderView): string {
+  return o.categories.join(', ');
+}
+
+/** The distinct categories of `orders`, sorted, for the filter's choices. */
+export function categoryChoices(orders: WorkOrderView[]): string[] {
+  const names = new Set(orders.flatMap((o) => o.categories));
+  return [...names].sort((a, b) => collator.compare(a, b));
+}
+
+/** True when `category` is empty or one of the record's categories (any case, as the API). */
+export function matchesCategory(o: WorkOrderView, category: string): boolean {
+  if (category === '') return true;
+  const wanted = category.toLowerCase();
+  return o.categories.some((c) => c.toLowerCase() === wanted);
+}
+
 /** The value a column shows and sorts by; null when the record has none. */
 export function cellValue(o: WorkOrderView, key: ColumnKey): string | number | null {
   switch (key) {
@@ -44,6 +66,8 @@ export function cellValue(o: WorkOrderView, key: ColumnKey): string | number | n
       return o.number;
     case 'status':
       return o.status || null;
+    case 'categories':
+      return categoriesLine(o) || null;
     case 'customer':
       return o.customer.name;
     case 'store':
@@ -80,7 +104,8 @@ export function sortOrders(orders: WorkOrderView[], sort: SortState): WorkOrderV
 /** Every text of a record a search can match, lower-cased. */
 export function haystack(o: WorkOrderView): string {
   return [
-    o.id, String(o.number), o.status, o.reason, o.project, o.created_by,
+    o.id, String(o.number), o.status, o.reason, o.project, o.po_number, ...o.categories,
+    o.contact?.name, ...(o.contact?.lines ?? []), o.created_by,
     o.customer.name, o.location.store_number, o.location.site_name,
     o.address.street, o.address.intersection, o.address.city_state_zip, o.address.county,
     o.next_visit?.date, o.due_date, o.instructions,
@@ -99,9 +124,10 @@ export function matchesSearch(o: WorkOrderView, search: string): boolean {
   return words.every((w) => text.includes(w));
 }
 
-/** The rows the table shows: removed ones hidden unless asked for, searched, sorted. */
+/** The rows the table shows: removed ones hidden unless asked for, of the category, searched, sorted. */
 export function visibleOrders(orders: WorkOrderView[], view: TableView): WorkOrderView[] {
-  const kept = orders.filter((o) => (view.showRemoved || !o.removed_at) && matchesSearch(o, view.search));
+  const kept = orders.filter((o) => (view.showRemoved || !o.removed_at)
+    && matchesCategory(o, view.category) && matchesSearch(o, view.search));
   return sortOrders(kept, view.sort);
 }
 

@@ -1,5 +1,5 @@
-// One work order: every field of the record, its items, and the full instructions (pre-wrap, as
-// text). WorkFossa links open in the system browser through the transport, http(s) only.
+// One work order: every field of the record (PO number, categories and the contact block
+// included), its items, and the full instructions (pre-wrap, as text). WorkFossa links open in the system browser through the transport, http(s) only.
 
 import type { ApiError } from '../api/transport';
 import { transport } from '../api/transport';
@@ -65,6 +65,13 @@ export function WorkOrderDetail(props: { order: WorkOrderView | null; loading: b
             <dt>Status</dt><dd>{text(order.status)}</dd>
             <dt>Reason</dt><dd>{text(order.reason)}</dd>
             <dt>Project</dt><dd>{text(order.project)}</dd>
+            <dt>PO number</dt><dd data-testid="po-number">{text(order.po_number)}</dd>
+            <dt>Categories</dt>
+            <dd data-testid="categories">
+              {order.categories.length === 0 ? '—' : (
+                <span class="tags">{order.categories.map((c) => <Badge tone="gray">{c}</Badge>)}</span>
+              )}
+            </dd>
             <dt>Created by</dt><dd>{text(order.created_by)}</dd>
             <dt>Created at</dt><dd>{text(order.created_at?.replace('T', ' '))}</dd>
             <dt>Visits</dt><dd>{order.visits.completed} / {order.visits.total} completed</dd>
@@ -84,6 +91,15 @@ export function WorkOrderDetail(props: { order: WorkOrderView | null; loading: b
           <h2>Customer and site</h2>
           <dl class="kv">
             <dt>Customer</dt><dd>{text(order.customer.name)} <OpenLink url={order.customer.url}>customer page</OpenLink></dd>
+            <dt>Contact</dt>
+            <dd data-testid="contact">
+              {order.contact ? (
+                <>
+                  <div>{text(order.contact.name)}</div>
+                  {order.contact.lines.map((line) => <div class="muted small">{line}</div>)}
+                </>
+              ) : '—'}
+            </dd>
             <dt>Store</dt><dd>{text(order.location.store_number)} <OpenLink url={order.location.url}>location page</OpenLink></dd>
             <dt>Site</dt><dd>{text(order.location.site_name)}</dd>
             <dt>Location id</dt><dd>{text(order.location.id)}</dd>

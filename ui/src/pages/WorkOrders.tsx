@@ -1,5 +1,6 @@
 // Work orders page: the synced work orders as a searchable, sortable table with new/changed
-// badges (removed ones hidden unless asked), CSV export, and the detail view of one order.
+// badges (removed ones hidden unless asked), a category filter, CSV export, and the detail view
+// of one order.
 
 import { useState } from 'preact/hooks';
 import { getWorkOrders } from '../api/client';
@@ -9,12 +10,14 @@ import { workOrderMark } from '../lib/badge';
 import { downloadText, workOrdersCsv } from '../lib/csv';
 import { useLoad } from '../lib/hooks';
 import { href } from '../lib/router';
-import { addressLine, COLUMNS, nextSort, storeLine, visibleOrders, type TableView } from '../lib/table';
+import {
+  addressLine, categoriesLine, categoryChoices, COLUMNS, nextSort, storeLine, visibleOrders, type TableView,
+} from '../lib/table';
 import { useLive } from '../live';
 import { WorkOrderDetail } from './WorkOrderDetail';
 
 /** Kept while the window is open, so coming back from a detail keeps the search and the sort. */
-let savedView: TableView = { search: '', sort: { key: 'number', dir: 'asc' }, showRemoved: false };
+let savedView: TableView = { search: '', category: '', sort: { key: 'number', dir: 'asc' }, showRemoved: false };
 
 export function WorkOrdersPage({ number }: { number: number | null }) {
   const { state } = useLive();
@@ -32,6 +35,8 @@ export function WorkOrdersPage({ number }: { number: number | null }) {
 
   const all = orders.data ?? [];
   const rows = visibleOrders(all, view);
+  const categories = categoryChoices(all);
+  if (view.category && !categories.includes(view.category)) categories.push(view.category);
   const removedCount = all.filter((o) => o.removed_at).length;
   const activeCount = all.length - removedCount;
 
@@ -50,6 +55,13 @@ export function WorkOrdersPage({ number }: { number: number | null }) {
             onInput={(e) => setView({ ...view, search: e.currentTarget.value })}
             style={{ minWidth: 'min(320px, 80vw)' }}
           />
+        </div>
+        <div class="field">
+          <label for="wo-category">Category</label>
+          <select id="wo-category" value={view.category} onChange={(e) => setView({ ...view, category: e.currentTarget.value })}>
+            <option value="">All categories</option>
+            {categories.map((c) => <option value={c} key={c}>{c}</option>)}
+          </select>
         </div>
         <label class="check" style={{ marginBottom: '0.4rem' }}>
           <input type="checkbox" checked={view.showRemoved} onChange={(e) => setView({ ...view, showRemoved: e.currentTarget.checked })} />
@@ -102,6 +114,7 @@ function Row({ order }: { order: WorkOrderView }) {
         {mark && <> <Badge tone={mark.tone}>{mark.label}</Badge></>}
       </td>
       <td data-label="Status">{order.status}</td>
+      <td data-label="Categories" class="small">{categoriesLine(order) || '—'}</td>
       <td data-label="Customer">{order.customer.name ?? '—'}</td>
       <td data-label="Store">{storeLine(order) || '—'}</td>
       <td data-label="Address">{addressLine(order) || '—'}</td>
