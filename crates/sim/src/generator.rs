@@ -9,11 +9,13 @@
 
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use fossa_core::workfossa::record::{
-    Address, Contact, Customer, Item, Location, NextVisit, Visits, WorkOrder,
+    Address, Customer, Item, Location, NextVisit, Visits, WorkOrder,
 };
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use url::Url;
+
+use crate::details::{categories, contact, po_number};
 
 /// The statuses the generator uses (the badge text).
 pub const STATUSES: [&str; 5] = [
@@ -50,7 +52,7 @@ pub const ITEMS: [(&str, &str, &str); 6] = [
 pub const INJECTION_TEXT: &str = "<img src=x onerror=alert(1)>";
 
 /// (customer name, customer id, site name).
-const CUSTOMERS: [(&str, i64, &str); 7] = [
+pub(crate) const CUSTOMERS: [(&str, i64, &str); 7] = [
     ("7-Eleven Stores, Inc", 11811, "7-Eleven"),
     ("Wawa", 22040, "Wawa"),
     ("Circle K Stores Florida Region", 30555, "Circle K"),
@@ -60,28 +62,11 @@ const CUSTOMERS: [(&str, i64, &str); 7] = [
     ("Zoë's Quick Stop", 70123, "Zoë's"),
 ];
 
-/// Account codes of the customers above, in the same order (a contact block's line).
-const ACCOUNTS: [&str; 7] = [
-    "7-E012", "WAW001", "CKF-207", "MUSA-14", "SPD-310", "MFG-001", "ZQS-09",
-];
-
-/// Category swatch names (most rows carry one).
-pub const CATEGORIES: [&str; 5] = [
-    "Meter Calibration",
-    "Post Construction",
-    "Annual Inspection",
-    "Compliance",
-    "Tanks & Lines",
-];
-
-/// Payment terms (a contact block's last line).
-const TERMS: [&str; 3] = ["Net 30", "Net 15", "Due on receipt"];
-
-const FIRST_NAMES: [&str; 9] = [
+pub(crate) const FIRST_NAMES: [&str; 9] = [
     "Renée", "Zoë", "Jordan", "Aisha", "Tomás", "Ken", "Mary Ann", "Dmitri", "Luis",
 ];
 
-const LAST_NAMES: [&str; 8] = [
+pub(crate) const LAST_NAMES: [&str; 8] = [
     "Reyes",
     "O'Brien",
     "Kowalski",
@@ -250,82 +235,10 @@ pub(crate) fn generate_one(rng: &mut StdRng, index: usize, number: i64, base: &U
         }
     }
     // Drawn last, so the fields above stay what they were before these existed.
-    order.po_number = (match slot {
-        1 | 5 => true,
-        2 => false,
-        _ => rng.random_bool(0.25),
-    })
-    .then(|| format!("C0000{:05}", rng.random_range(10_000..100_000)));
+    order.po_number = po_number(rng, slot);
     order.categories = categories(rng, slot, index);
-    let account = CUSTOMERS
-        .iter()
-        .position(|c| c.1 == customer_id)
-        .map_or(ACCOUNTS[0], |i| ACCOUNTS[i]);
-    order.contact = contact(rng, slot, index, customer, account);
+    order.contact = contact(rng, slot, index, customer, customer_id);
     order
-}
-
-fn categories(rng: &mut StdRng, slot: usize, index: usize) -> Vec<String> {
-    let count = match slot {
-        2 => 0,
-        3 => 2,
-        _ => match rng.random_range(0..100) {
-            0..=9 => 0,
-            10..=24 => 2,
-            _ => 1,
-        },
-    };
-    let first = cover(rng, &CATEGORIES, index);
-    let mut names = vec![first.to_string()];
-    if count == 2 {
-        let k = CATEGORIES.iter().position(|c| *c == first).unwrap_or(0);
-        let step = rng.random_range(1..CATEGORIES.len());
-        names.push(CATEGORIES[(k + step) % CATEGORIES.len()].to_string());
-    }
-    names.truncate(count);
-    names
-}
-
-/// The contact block: absent on some rows; else a name and 1–3 lines (company, account code,
-/// payment terms).
-fn contact(
-    rng: &mut StdRng,
-    slot: usize,
-    index: usize,
-    customer: &str,
-    account: &str,
-) -> Option<Contact> {
-    let present = match slot {
-        2 | 9 => false,
-        1 | 4 | 6 => true,
-        _ => rng.random_bool(0.85),
-    };
-    if !present {
-        return None;
-    }
-    let name = format!(
-        "{} {}",
-        cover(rng, &FIRST_NAMES, index + 3),
-        cover(rng, &LAST_NAMES, index + 5)
-    );
-    let company = if rng.random_bool(0.3) {
-        format!("{customer} - Region {}", rng.random_range(1..=9))
-    } else {
-        customer.to_string()
-    };
-    let terms = cover(rng, &TERMS, index).to_string();
-    let lines = match slot {
-        1 => 3,
-        4 => 1,
-        6 => 2,
-        _ => rng.random_range(1..=3),
-    };
-    let lines = match lines {
-        1 => vec![company],
-        2 => vec![company, terms],
-        _ => vec![company, account.to_string(), terms],
-    };
-    Some(Contact { name, lines })
 }
 
 /// Alters an order the way the real site's data changes: a new status, and a moved or
@@ -423,7 +336,7 @@ fn optional(rng: &mut StdRng, slot: usize, p: f64) -> bool {
 }
 
 /// `list[index]` for the first orders (so every entry shows up), random afterwards.
-fn cover<T: Copy, const N: usize>(rng: &mut StdRng, list: &[T; N], index: usize) -> T {
+pub(crate) fn cover<T: Copy, const N: usize>(rng: &mut StdRng, list: &[T; N], index: usize) -> T {
     if index < N {
         list[index]
     } else {

@@ -16,6 +16,7 @@
 //! ```
 
 mod control;
+mod details;
 mod escape;
 mod faults;
 mod generator;
@@ -29,8 +30,9 @@ mod server;
 mod state;
 
 pub use control::{state_report, MutateReport, MutateRequest, StateReport};
+pub use details::CATEGORIES;
 pub use faults::Faults;
-pub use generator::{generate_work_orders, CATEGORIES, INJECTION_TEXT, ITEMS, STATUSES, WINDOWS};
+pub use generator::{generate_work_orders, INJECTION_TEXT, ITEMS, STATUSES, WINDOWS};
 pub use pages::{escape, render_dashboard, render_login_page, BAD_CREDENTIALS};
 pub use pagination::{list_path, Paginator};
 pub use render::{render_list_page, status_kind, ListPageParams, PAGE_SIZES, TECH_FILTER};
