@@ -1,4 +1,5 @@
-//! Fuzz target: edits spliced into the real list fixture (`list-page1-of-2.html`), so inputs get
+//! Fuzz target: edits spliced into the list page captured from the real site
+//! (`captured/list.html`), so inputs get
 //! past "layout not recognised" and into the row parsing.
 //!
 //! Input: byte 0 picks the page: one fixture row (`b % (rows + 1) < rows`) between the page's

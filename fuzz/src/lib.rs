@@ -83,12 +83,12 @@ pub struct SplitPage {
     pub tail: &'static str,
 }
 
-/// The fixture `list-page1-of-2.html`, split once.
+/// The page captured from the real site (`captured/list.html`), split once.
 pub fn fixture_page() -> &'static SplitPage {
     static PAGE: OnceLock<SplitPage> = OnceLock::new();
     PAGE.get_or_init(|| {
         split_rows(include_str!(
-            "../../crates/core/tests/fixtures/list-page1-of-2.html"
+            "../../crates/core/tests/fixtures/captured/list.html"
         ))
     })
 }
