@@ -163,6 +163,23 @@ export async function syncAndBrowse(ctx) {
   await ctx.shot('work-order');
   await page.goto(`${ctx.base}#/work-orders`);
   await page.fill('#wo-search', '');
+
+  // The category filter keeps the rows listing the chosen category (when records have any).
+  await page.waitForSelector('tbody tr[data-number]', { timeout: 10000 });
+  const categories = await page.$$eval('#wo-category option', (options) => options.map((o) => o.value).filter(Boolean));
+  if (categories.length > 0) {
+    const category = categories[0];
+    await page.selectOption('#wo-category', category);
+    const kept = await until(async () => {
+      const cells = await page.$$eval('tbody tr[data-number] td[data-label=Categories]', (tds) => tds.map((td) => td.textContent));
+      return cells.length >= 1 && cells.every((c) => c.includes(category)) && cells.length;
+    }, `the "${category}" filter keeps only its rows`, 5000);
+    if (ctx.api) {
+      const listed = await ctx.api(`/api/work-orders?category=${encodeURIComponent(category)}`);
+      assert.equal(kept, listed.length, 'the filter shows what the API lists for the category');
+    }
+    await page.selectOption('#wo-category', '');
+  }
 }
 
 export async function injectionIsText(ctx) {
