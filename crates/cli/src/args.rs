@@ -213,6 +213,17 @@ pub struct SimArgs {
     pub email: String,
     #[arg(long, default_value = "demo-password")]
     pub password: String,
+    /// Shape of the list's paginator: `simple` (prev/next, as the real site's captured page)
+    /// or `length-aware` (page links and an "N matches" count).
+    #[arg(long, value_enum, default_value_t = SimPaginator::Simple)]
+    pub paginator: SimPaginator,
+}
+
+/// `fossa-sync sim --paginator`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SimPaginator {
+    Simple,
+    LengthAware,
 }
 
 #[derive(Debug, Args)]

@@ -1,6 +1,6 @@
 //! `daemon`, `sim` and `demo`: the long-running commands.
 
-use crate::args::{DaemonArgs, DemoArgs, SimArgs};
+use crate::args::{DaemonArgs, DemoArgs, SimArgs, SimPaginator};
 use crate::context::Context;
 use crate::util::parse_span;
 use fossa_core::control;
@@ -103,6 +103,10 @@ fn sim_options(args: &SimArgs) -> EngineResult<fossa_sim::SimOptions> {
         password: args.password.clone(),
         bind: args.listen,
         churn,
+        paginator: match args.paginator {
+            SimPaginator::Simple => fossa_sim::Paginator::Simple,
+            SimPaginator::LengthAware => fossa_sim::Paginator::LengthAware,
+        },
     })
 }
 
@@ -133,6 +137,7 @@ pub async fn demo(ctx: &Context, args: &DemoArgs) -> EngineResult<()> {
         churn: Some("2m".into()),
         email: "demo@fossa-sync.example".into(),
         password: "demo-password".into(),
+        paginator: SimPaginator::Simple,
     };
     let server = fossa_sim::start(sim_options(&sim_args)?)
         .await
