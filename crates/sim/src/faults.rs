@@ -41,6 +41,9 @@ pub struct Faults {
     pub reject_credentials: bool,
     /// The list uses 25 rows a page whatever `limit` says.
     pub ignore_page_size: bool,
+    /// The list serves page 1 whatever `page` says (the script turns pages; the URL is
+    /// ignored).
+    pub ignore_page: bool,
     /// The list paginator's shape. Not a fault but a variant of the real site; it lives here
     /// so that `PUT /_sim/faults` can switch it while the site runs.
     pub paginator: Paginator,
@@ -60,6 +63,7 @@ impl Default for Faults {
             slow_body_ms: None,
             reject_credentials: false,
             ignore_page_size: false,
+            ignore_page: false,
             paginator: Paginator::Simple,
         }
     }

@@ -43,7 +43,7 @@ pub(crate) async fn work_list(
         .and_then(|l| l.trim().parse::<u32>().ok())
         .filter(|l| PAGE_SIZES.contains(l))
         .unwrap_or(25);
-    let page = query
+    let requested_page = query
         .page
         .as_deref()
         .and_then(|p| p.trim().parse::<u32>().ok())
@@ -66,6 +66,11 @@ pub(crate) async fn work_list(
             return redirect(&state, "/login");
         };
         let faults = data.faults.clone();
+        let page = if faults.ignore_page {
+            1
+        } else {
+            requested_page
+        };
         let limit = if faults.ignore_page_size {
             25
         } else {
@@ -109,9 +114,9 @@ pub(crate) async fn work_list(
         } else {
             Delivery::Whole
         };
-        (rows, total, limit, faults, delivery)
+        (rows, total, page, limit, faults, delivery)
     };
-    let (rows, total, limit, faults, delivery) = prepared;
+    let (rows, total, page, limit, faults, delivery) = prepared;
     let html = render_list_page(&ListPageParams {
         rows: &rows,
         page,
