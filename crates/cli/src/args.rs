@@ -178,6 +178,9 @@ pub struct WorkOrdersArgs {
     /// Only work orders whose text contains this.
     #[arg(long)]
     pub search: Option<String>,
+    /// Only work orders with this category (its whole name, any case: "Meter Calibration").
+    #[arg(long)]
+    pub category: Option<String>,
     /// Also the ones that disappeared from WorkFossa.
     #[arg(long)]
     pub include_removed: bool,

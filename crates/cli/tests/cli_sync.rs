@@ -87,7 +87,9 @@ async fn sync_then_read_work_orders_changes_and_history() {
 
     let (_, csv, _) = fossa(dir.path(), &["work-orders", "--csv"]).await;
     assert!(
-        csv.starts_with("id,number,url,status,reason,project,created_by,created_at,customer_name")
+        csv.starts_with(
+            "id,number,url,status,reason,project,po_number,categories,contact_name,contact_lines,created_by,"
+        )
     );
     assert!(csv.lines().count() > expected.len());
 

@@ -12,6 +12,7 @@ pub async fn work_orders(ctx: &Context, args: &WorkOrdersArgs) -> EngineResult<(
     let engine = ctx.reader().await?;
     let query = WorkOrderQuery {
         search: args.search.clone(),
+        category: args.category.clone(),
         include_removed: args.include_removed,
     };
     let orders = engine.engine().store().work_orders(&query).await?;
@@ -29,7 +30,7 @@ pub async fn work_orders(ctx: &Context, args: &WorkOrdersArgs) -> EngineResult<(
     for order in &orders {
         let record = &order.record;
         println!(
-            "{:<9} {:<17} {:<28} {:<8} {:<24} next {:<10} due {}{}",
+            "{:<9} {:<17} {:<28} {:<8} {:<24} next {:<10} due {}{}{}",
             record.id,
             truncate(&record.status, 17),
             truncate(record.customer.name.as_deref().unwrap_or("-"), 28),
@@ -45,6 +46,7 @@ pub async fn work_orders(ctx: &Context, args: &WorkOrdersArgs) -> EngineResult<(
                 .due_date
                 .map(|d| d.to_string())
                 .unwrap_or_else(|| "-".into()),
+            categories_cell(&record.categories),
             if order.removed_at.is_some() {
                 "  (removed)"
             } else {
@@ -53,6 +55,15 @@ pub async fn work_orders(ctx: &Context, args: &WorkOrdersArgs) -> EngineResult<(
         );
     }
     Ok(())
+}
+
+/// `  [Meter Calibration, Repair]`, or nothing for a work order without categories.
+fn categories_cell(categories: &[String]) -> String {
+    if categories.is_empty() {
+        String::new()
+    } else {
+        format!("  [{}]", truncate(&categories.join(", "), 40))
+    }
 }
 
 fn truncate(text: &str, width: usize) -> String {
