@@ -21,12 +21,18 @@ pub const TECH_FILTER: &str = "none||No visits completed||Work Visits Completed"
 /// Page sizes the `ks-select` drop-down offers.
 pub const PAGE_SIZES: [u32; 3] = [25, 50, 100];
 
-/// From the document start to the opening of `div.paginator-wrapper` (as captured).
+/// From the document start to the `<body>` tag (as captured): the `<head>`.
+pub(crate) const HEAD: &str = include_str!("html/head.html");
+/// The opening of the application's root element, `#app`.
+pub(crate) const APP_OPEN: &str = "<div class=\"full-height\" id=\"app\">";
+/// Inside `#app`, to the opening of `div.paginator-wrapper` (as captured).
 const TOP: &str = include_str!("html/top.html");
 /// The list's container and its header row (`Work | Customer | Items | Visits`).
 const LIST_HEADER: &str = include_str!("html/list_header.html");
-/// After the rows: the closing of the list, the page's modals, footer and scripts.
+/// After the rows: the closing of the list, the page's modals and footer (inside `#app`).
 const BOTTOM: &str = include_str!("html/bottom.html");
+/// The closing of `#app`, the page's preloads and script, the end of the document.
+const TAIL: &str = include_str!("html/tail.html");
 
 /// What one list page shows.
 #[derive(Debug, Clone)]
@@ -64,15 +70,30 @@ impl<'a> ListPageParams<'a> {
 
 /// One page of the work-order list.
 pub fn render_list_page(params: &ListPageParams<'_>) -> String {
-    let mut out = String::with_capacity(
-        TOP.len() + LIST_HEADER.len() + BOTTOM.len() + 4_000 + params.rows.len() * 6_000,
-    );
+    let mut out =
+        String::with_capacity(HEAD.len() + APP_OPEN.len() + inner_capacity(params) + TAIL.len());
+    out.push_str(HEAD);
+    out.push_str(APP_OPEN);
     // Writing into a String cannot fail.
-    let _ = write_list_page(&mut out, params);
+    let _ = write_app_inner(&mut out, params);
+    out.push_str(TAIL);
     out
 }
 
-fn write_list_page(out: &mut String, p: &ListPageParams<'_>) -> fmt::Result {
+/// The inner HTML of `#app` of one list page, exactly as [`render_list_page`] has it: what
+/// the application mode's fragment endpoint answers and its script puts into `#app`.
+pub fn render_list_fragment(params: &ListPageParams<'_>) -> String {
+    let mut out = String::with_capacity(inner_capacity(params));
+    // Writing into a String cannot fail.
+    let _ = write_app_inner(&mut out, params);
+    out
+}
+
+fn inner_capacity(params: &ListPageParams<'_>) -> usize {
+    TOP.len() + LIST_HEADER.len() + BOTTOM.len() + 4_000 + params.rows.len() * 6_000
+}
+
+fn write_app_inner(out: &mut String, p: &ListPageParams<'_>) -> fmt::Result {
     out.push_str(TOP);
     write_paginator(out, p)?;
     out.push_str(LIST_HEADER);
