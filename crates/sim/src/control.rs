@@ -25,6 +25,9 @@ pub struct StateReport {
     pub sessions: usize,
     /// Data revision (bumped by every addition, change, removal).
     pub revision: u64,
+    /// Application mode ([`crate::SimOptions::spa`]).
+    #[serde(default)]
+    pub spa: bool,
     pub faults: Faults,
     pub stats: SimStats,
 }
@@ -67,6 +70,7 @@ pub fn state_report(state: &SimState) -> StateReport {
             .count(),
         sessions: data.sessions.len(),
         revision: state.revision(),
+        spa: data.spa,
         faults: data.faults.clone(),
         stats: data.stats,
     }

@@ -47,6 +47,9 @@ pub struct Faults {
     /// The list paginator's shape. Not a fault but a variant of the real site; it lives here
     /// so that `PUT /_sim/faults` can switch it while the site runs.
     pub paginator: Paginator,
+    /// Application mode ([`crate::SimOptions::spa`]): how long the list page's script shows
+    /// only a loader before it fetches and renders the rows, on load and after each page turn.
+    pub spa_render_delay_ms: u64,
 }
 
 impl Default for Faults {
@@ -65,6 +68,7 @@ impl Default for Faults {
             ignore_page_size: false,
             ignore_page: false,
             paginator: Paginator::Simple,
+            spa_render_delay_ms: 150,
         }
     }
 }

@@ -27,6 +27,7 @@ mod render;
 mod routes;
 mod row;
 mod server;
+mod spa;
 mod state;
 
 pub use control::{state_report, MutateReport, MutateRequest, StateReport};
@@ -35,7 +36,10 @@ pub use faults::Faults;
 pub use generator::{generate_work_orders, INJECTION_TEXT, ITEMS, STATUSES, WINDOWS};
 pub use pages::{escape, render_dashboard, render_login_page, BAD_CREDENTIALS};
 pub use pagination::{list_path, Paginator};
-pub use render::{render_list_page, status_kind, ListPageParams, PAGE_SIZES, TECH_FILTER};
+pub use render::{
+    render_list_fragment, render_list_page, status_kind, ListPageParams, PAGE_SIZES, TECH_FILTER,
+};
 pub use routes::{MAX_FAILED_LOGINS, SESSION_COOKIE, THROTTLE_WINDOW};
 pub use server::{start, SimOptions, SimServer};
+pub use spa::{render_app_shell, APP_SCRIPT_PATH, FRAGMENT_PATH};
 pub use state::{ChurnReport, SimState, SimStats};

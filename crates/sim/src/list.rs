@@ -1,6 +1,8 @@
 //! `GET /app/work/list`: filter, sort and paginate the orders (`?page=N&limit=L`; a page past
 //! the end shows the empty state), apply the list-page faults (session expiry, empty list,
-//! changed layout, ignored page size, dropped or slow body) and the paginator knob.
+//! changed layout, ignored page size, dropped or slow body) and the paginator knob. In
+//! application mode the page is only the shell ([`crate::spa`]); [`serve_list`] then serves
+//! the same rows to the fragment endpoint.
 
 use std::time::Duration;
 
@@ -11,6 +13,9 @@ use axum::response::{IntoResponse, Response};
 use futures::stream::{self, StreamExt};
 use serde::Deserialize;
 
+use fossa_core::workfossa::record::WorkOrder;
+
+use crate::faults::Faults;
 use crate::render::{render_list_page, ListPageParams, PAGE_SIZES};
 use crate::routes::{redirect, session_id};
 use crate::state::{is_open, SimState};
@@ -25,18 +30,70 @@ pub(crate) struct ListQuery {
 }
 
 /// How the body of a list page is sent.
-enum Delivery {
+pub(crate) enum Delivery {
     Whole,
     Drop,
     Slow(Duration),
 }
 
+/// `GET /app/work/list`: the page in HTTP mode, the application shell in application mode.
 pub(crate) async fn work_list(
     State(state): State<SimState>,
     headers: HeaderMap,
     Query(query): Query<ListQuery>,
 ) -> Response {
     let session = session_id(&headers);
+    let shell = {
+        let data = state.lock();
+        if !data.is_authenticated(session.as_deref()) {
+            drop(data);
+            return redirect(&state, "/login");
+        }
+        data.spa.then_some(data.faults.spa_render_delay_ms)
+    };
+    if let Some(delay_ms) = shell {
+        return html_response(crate::spa::render_app_shell(delay_ms), Delivery::Whole);
+    }
+    match serve_list(&state, session, &query) {
+        Some(served) => {
+            let html = render_list_page(&served.params(&query));
+            html_response(html, served.delivery)
+        }
+        None => redirect(&state, "/login"),
+    }
+}
+
+/// One list page served to a logged-in session: its rows and how to send it.
+pub(crate) struct Served {
+    rows: Vec<WorkOrder>,
+    total: usize,
+    page: u32,
+    limit: u32,
+    faults: Faults,
+    pub(crate) delivery: Delivery,
+}
+
+impl Served {
+    pub(crate) fn params<'a>(&'a self, query: &'a ListQuery) -> ListPageParams<'a> {
+        ListPageParams {
+            rows: &self.rows,
+            page: self.page,
+            limit: self.limit,
+            total: self.total,
+            order_direction: query.order_direction.as_deref(),
+            paginator: self.faults.paginator,
+            changed_layout: self.faults.changed_layout,
+        }
+    }
+}
+
+/// Filters, sorts and paginates for a logged-in `session` (`None` when it is not), applying
+/// the list-page faults and counting the page (stats, the session's pages and its expiry).
+pub(crate) fn serve_list(
+    state: &SimState,
+    session: Option<String>,
+    query: &ListQuery,
+) -> Option<Served> {
     let requested_limit = query
         .limit
         .as_deref()
@@ -58,78 +115,69 @@ pub(crate) async fn work_list(
         .as_deref()
         .is_some_and(|d| d.eq_ignore_ascii_case("desc"));
 
-    let prepared = {
-        let mut guard = state.lock();
-        let data = &mut *guard;
-        let Some(id) = session.filter(|id| data.is_authenticated(Some(id))) else {
-            drop(guard);
-            return redirect(&state, "/login");
-        };
-        let faults = data.faults.clone();
-        let page = if faults.ignore_page {
-            1
-        } else {
-            requested_page
-        };
-        let limit = if faults.ignore_page_size {
-            25
-        } else {
-            requested_limit
-        };
-        let mut matching: Vec<_> = if faults.empty_list {
-            Vec::new()
-        } else {
-            data.orders
-                .values()
-                .filter(|o| !open_only || is_open(o))
-                .collect()
-        };
-        if descending {
-            matching.reverse();
-        }
-        let total = matching.len();
-        let start = (page as usize - 1).saturating_mul(limit as usize);
-        let rows: Vec<_> = matching
-            .into_iter()
-            .skip(start)
-            .take(limit as usize)
-            .cloned()
-            .collect();
-
-        data.stats.list_pages_served += 1;
-        if let Some(session) = data.sessions.get_mut(&id) {
-            session.pages += 1;
-            if faults
-                .session_expires_every_pages
-                .is_some_and(|n| session.pages >= n)
-            {
-                data.sessions.remove(&id);
-            }
-        }
-        let delivery = if data.faults.drop_connection_next > 0 {
-            data.faults.drop_connection_next -= 1;
-            Delivery::Drop
-        } else if let Some(ms) = faults.slow_body_ms {
-            Delivery::Slow(Duration::from_millis(ms))
-        } else {
-            Delivery::Whole
-        };
-        (rows, total, page, limit, faults, delivery)
+    let mut guard = state.lock();
+    let data = &mut *guard;
+    let id = session.filter(|id| data.is_authenticated(Some(id)))?;
+    let faults = data.faults.clone();
+    let page = if faults.ignore_page {
+        1
+    } else {
+        requested_page
     };
-    let (rows, total, page, limit, faults, delivery) = prepared;
-    let html = render_list_page(&ListPageParams {
-        rows: &rows,
+    let limit = if faults.ignore_page_size {
+        25
+    } else {
+        requested_limit
+    };
+    let mut matching: Vec<_> = if faults.empty_list {
+        Vec::new()
+    } else {
+        data.orders
+            .values()
+            .filter(|o| !open_only || is_open(o))
+            .collect()
+    };
+    if descending {
+        matching.reverse();
+    }
+    let total = matching.len();
+    let start = (page as usize - 1).saturating_mul(limit as usize);
+    let rows: Vec<_> = matching
+        .into_iter()
+        .skip(start)
+        .take(limit as usize)
+        .cloned()
+        .collect();
+
+    data.stats.list_pages_served += 1;
+    if let Some(session) = data.sessions.get_mut(&id) {
+        session.pages += 1;
+        if faults
+            .session_expires_every_pages
+            .is_some_and(|n| session.pages >= n)
+        {
+            data.sessions.remove(&id);
+        }
+    }
+    let delivery = if data.faults.drop_connection_next > 0 {
+        data.faults.drop_connection_next -= 1;
+        Delivery::Drop
+    } else if let Some(ms) = faults.slow_body_ms {
+        Delivery::Slow(Duration::from_millis(ms))
+    } else {
+        Delivery::Whole
+    };
+    Some(Served {
+        rows,
+        total,
         page,
         limit,
-        total,
-        order_direction: query.order_direction.as_deref(),
-        paginator: faults.paginator,
-        changed_layout: faults.changed_layout,
-    });
-    html_response(html, delivery)
+        faults,
+        delivery,
+    })
 }
 
-fn html_response(html: String, delivery: Delivery) -> Response {
+pub(crate) fn html_response(html: String, delivery: Delivery) -> Response {
     let body = match delivery {
         Delivery::Whole => Body::from(html),
         Delivery::Drop | Delivery::Slow(_) => {

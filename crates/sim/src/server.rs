@@ -28,6 +28,9 @@ pub struct SimOptions {
     pub churn: Option<Duration>,
     /// The list paginator's shape at start (switchable later through [`crate::Faults`]).
     pub paginator: Paginator,
+    /// Application mode: `/app/work/list` answers only an application shell and a script
+    /// renders the rows in a browser (see the `spa` module); off, plain HTTP shows the rows.
+    pub spa: bool,
 }
 
 impl Default for SimOptions {
@@ -40,6 +43,7 @@ impl Default for SimOptions {
             bind: SocketAddr::from(([127, 0, 0, 1], 0)),
             churn: None,
             paginator: Paginator::Simple,
+            spa: false,
         }
     }
 }
@@ -75,6 +79,7 @@ pub async fn start(opts: SimOptions) -> std::io::Result<SimServer> {
         base.clone(),
     );
     state.update_faults(|f| f.paginator = opts.paginator);
+    state.set_spa(opts.spa);
     let app = routes::router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
     let (stop, stopped) = oneshot::channel::<()>();
     let server = tokio::spawn(async move {

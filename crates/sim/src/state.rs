@@ -59,6 +59,8 @@ pub(crate) struct Data {
     pub(crate) failed_logins: HashMap<IpAddr, VecDeque<Instant>>,
     pub(crate) email: String,
     pub(crate) password: String,
+    /// Application mode: `/app/work/list` answers the application shell.
+    pub(crate) spa: bool,
     /// Drives additions and changes (seeded, so a run is repeatable).
     rng: StdRng,
 }
@@ -98,6 +100,7 @@ impl SimState {
             failed_logins: HashMap::new(),
             email: email.to_string(),
             password: password.to_string(),
+            spa: false,
             rng: StdRng::seed_from_u64(seed ^ 0x5eed_c0de_f055_a000),
         };
         let (revision, _) = watch::channel(0);
@@ -124,6 +127,16 @@ impl SimState {
     /// The site's base URL (`http://127.0.0.1:PORT/`).
     pub fn base_url(&self) -> Url {
         self.inner.base.clone()
+    }
+
+    /// Switches application mode (see [`crate::SimOptions::spa`]).
+    pub fn set_spa(&self, spa: bool) {
+        self.lock().spa = spa;
+    }
+
+    /// Whether the site runs in application mode.
+    pub fn spa(&self) -> bool {
+        self.lock().spa
     }
 
     /// Replaces all fault knobs.
