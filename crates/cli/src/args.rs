@@ -220,6 +220,10 @@ pub struct SimArgs {
     /// or `length-aware` (page links and an "N matches" count).
     #[arg(long, value_enum, default_value_t = SimPaginator::Simple)]
     pub paginator: SimPaginator,
+    /// Application mode: the list URL answers only an application shell, and its script
+    /// renders the rows in a browser (as the real site's single-page application may).
+    #[arg(long)]
+    pub spa: bool,
 }
 
 /// `fossa-sync sim --paginator`.
@@ -238,6 +242,10 @@ pub struct DemoArgs {
     /// Also serve the local HTTP API on this loopback address.
     #[arg(long)]
     pub http: Option<SocketAddr>,
+    /// Run the simulated site in application mode (list rows rendered by a script; reading
+    /// them needs the browser page reader).
+    #[arg(long)]
+    pub spa: bool,
     #[command(subcommand)]
     pub action: Option<DemoCommand>,
 }

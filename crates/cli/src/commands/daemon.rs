@@ -107,6 +107,7 @@ fn sim_options(args: &SimArgs) -> EngineResult<fossa_sim::SimOptions> {
             SimPaginator::Simple => fossa_sim::Paginator::Simple,
             SimPaginator::LengthAware => fossa_sim::Paginator::LengthAware,
         },
+        spa: args.spa,
     })
 }
 
@@ -138,6 +139,7 @@ pub async fn demo(ctx: &Context, args: &DemoArgs) -> EngineResult<()> {
         email: "demo@fossa-sync.example".into(),
         password: "demo-password".into(),
         paginator: SimPaginator::Simple,
+        spa: args.spa,
     };
     let server = fossa_sim::start(sim_options(&sim_args)?)
         .await
