@@ -4,6 +4,8 @@
 //! session cookie, the paginated work-order list in the shape the real site's browser rendered
 //! (`fixtures/captured/list.html`) — from seeded data, with fault knobs
 //! ([`Faults`]) for the ways the real site fails, and `/_sim/...` control endpoints.
+//! In application mode ([`SimOptions::spa`]) the list URL answers only an application shell
+//! whose script ([`APP_SCRIPT_PATH`]) renders the rows in a browser from [`FRAGMENT_PATH`].
 //!
 //! ```no_run
 //! # async fn demo() -> std::io::Result<()> {
