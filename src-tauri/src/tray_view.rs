@@ -169,10 +169,11 @@ fn running_text(progress: Option<&Progress>) -> String {
     match progress {
         None => "Syncing…".into(),
         Some(p) => match (p.phase, p.pages_total) {
+            (Phase::StartingBrowser, _) => "Syncing… starting the browser".into(),
             (Phase::LoggingIn, _) => "Syncing… logging in".into(),
             (Phase::Saving, _) => "Syncing… saving".into(),
             (Phase::Fetching, Some(total)) => {
-                format!("Syncing… page {}/{}", p.pages_done.min(total), total)
+                format!("Syncing… page {} of {}", p.pages_done.min(total), total)
             }
             (Phase::Fetching, None) => format!("Syncing… page {}", p.pages_done),
         },

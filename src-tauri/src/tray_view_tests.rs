@@ -142,7 +142,7 @@ fn running_shows_pages_and_a_progress_ring() {
     };
     let view = show(&s, Some(&progress));
     assert_eq!(view.state, State::Running);
-    assert_eq!(view.headline, "Syncing… page 3/10");
+    assert_eq!(view.headline, "Syncing… page 3 of 10");
     assert_eq!(view.title, "3/10");
     assert!((view.ring - 0.3).abs() < 0.001);
     assert!(!view.can_sync);
@@ -159,6 +159,14 @@ fn running_shows_pages_and_a_progress_ring() {
         ..progress.clone()
     };
     assert_eq!(show(&s, Some(&login)).headline, "Syncing… logging in");
+    let browser = Progress {
+        phase: Phase::StartingBrowser,
+        ..progress.clone()
+    };
+    assert_eq!(
+        show(&s, Some(&browser)).headline,
+        "Syncing… starting the browser"
+    );
     assert_eq!(show(&s, None).headline, "Syncing…");
 }
 

@@ -29,8 +29,18 @@ impl ProgressBar {
         }
         bar.set_position(u64::from(progress.pages_done));
         bar.set_message(match progress.phase {
+            Phase::StartingBrowser => "starting the browser".to_string(),
             Phase::LoggingIn => "logging in".to_string(),
-            Phase::Fetching => format!("reading work orders ({} rows)", progress.rows),
+            Phase::Fetching => match progress.pages_total {
+                Some(total) => format!(
+                    "reading page {} of {total} ({} rows)",
+                    progress.pages_done, progress.rows
+                ),
+                None => format!(
+                    "reading page {} ({} rows)",
+                    progress.pages_done, progress.rows
+                ),
+            },
             Phase::Saving => format!("saving {} rows", progress.rows),
         });
     }

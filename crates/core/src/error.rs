@@ -62,6 +62,12 @@ pub enum SyncError {
         "WorkFossa answered HTTP {0} for {1}, which Fossa Sync does not expect; please report it."
     )]
     UnexpectedStatus(u16, String),
+    #[error("This WorkFossa site needs a browser to read its pages, and Chromium was not found ({0}); install the `chromium` package (sudo apt install chromium).")]
+    BrowserMissing(String),
+    #[error("WorkFossa's list page is an application that only a browser can read; set the page reader to `auto` or `browser` in Settings (or `fossa-sync settings set page_reader auto`).")]
+    NeedsBrowser,
+    #[error("The browser that reads WorkFossa failed ({0}); the next sync will try again.")]
+    Browser(String),
     #[error("The sync was stopped before it finished; nothing was changed.")]
     Cancelled,
     #[error(
@@ -81,12 +87,15 @@ impl SyncError {
             | SyncError::RateLimited
             | SyncError::SessionLost
             | SyncError::Timeout(_)
+            | SyncError::Browser(_)
             | SyncError::Connection(_) => ErrorClass::Transient,
             SyncError::Offline(_) => ErrorClass::Offline,
             SyncError::CredentialsRejected
             | SyncError::NoAccount
             | SyncError::LayoutNotRecognised(_)
             | SyncError::UnexpectedStatus(..)
+            | SyncError::BrowserMissing(_)
+            | SyncError::NeedsBrowser
             | SyncError::Cancelled
             | SyncError::Store(_)
             | SyncError::Credentials(_) => ErrorClass::Permanent,

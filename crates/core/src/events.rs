@@ -10,6 +10,8 @@ use tokio::sync::broadcast;
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub enum Phase {
+    /// Starting the headless browser (sites whose pages are an application).
+    StartingBrowser,
     LoggingIn,
     Fetching,
     Saving,

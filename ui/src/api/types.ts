@@ -189,7 +189,7 @@ export interface AccountUpdate {
   site_url: string | null;
 }
 
-export type Phase = 'logging_in' | 'fetching' | 'saving';
+export type Phase = 'starting_browser' | 'logging_in' | 'fetching' | 'saving';
 
 export interface ProgressEvent {
   type: 'progress';

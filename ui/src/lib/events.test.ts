@@ -78,6 +78,7 @@ describe('progress text', () => {
   it('describes the phase, the pages and the rows', () => {
     expect(progressText(progress({ pages_done: 2, pages_total: 10, rows: 50 }))).toBe('Fetching page 2 of 10 · 50 rows');
     expect(progressText(progress({ phase: 'logging_in', pages_done: 0, pages_total: null, rows: 0 }))).toBe('Logging in · 0 rows');
+    expect(progressText(progress({ phase: 'starting_browser', pages_done: 0, pages_total: null, rows: 0 }))).toBe('Starting the browser · 0 rows');
     expect(progressText(progress({ phase: 'saving', pages_done: 3, pages_total: null, rows: 1 }))).toBe('Saving 3 pages · 1 row');
     expect(progressFraction(progress({ pages_total: null }))).toBeNull();
     expect(progressFraction(progress({ pages_done: 5, pages_total: 4 }))).toBe(1);

@@ -115,7 +115,7 @@ export function progressFraction(progress: ProgressEvent | null): number | null 
 
 /** `Fetching page 3 of 10 · 250 rows`. */
 export function progressText(progress: ProgressEvent): string {
-  const phase = { logging_in: 'Logging in', fetching: 'Fetching', saving: 'Saving' }[progress.phase] ?? progress.phase;
+  const phase = { starting_browser: 'Starting the browser', logging_in: 'Logging in', fetching: 'Fetching', saving: 'Saving' }[progress.phase] ?? progress.phase;
   const pages = progress.pages_total
     ? `page ${progress.pages_done} of ${progress.pages_total}`
     : progress.pages_done > 0 ? `${progress.pages_done} pages` : '';

@@ -2,6 +2,7 @@
 //! transaction. Any failure before the commit leaves the stored work orders exactly as they were.
 
 pub mod diff;
+pub mod reader;
 
 use crate::credentials::load_account;
 use crate::error::SyncError;
@@ -63,7 +64,6 @@ impl WorkFossaJob {
 impl SyncJob for WorkFossaJob {
     async fn run(&self, ctx: RunContext) -> Result<RunSummary, JobFailure> {
         let client = self.client(&ctx.store).await?;
-        ctx.progress.report(Phase::LoggingIn, 0, None, 0);
         let pages_seen = AtomicU32::new(0);
         let rows_seen = AtomicU64::new(0);
         let report = |done: u32, total: Option<u32>, rows: u64| {
@@ -71,7 +71,9 @@ impl SyncJob for WorkFossaJob {
             rows_seen.store(rows, Ordering::Relaxed);
             ctx.progress.report(Phase::Fetching, done, total, rows);
         };
-        let fetched = client.fetch_all(&report, &ctx.cancel).await;
+        let phase = |phase: Phase| ctx.progress.report(phase, 0, None, 0);
+        let fetched =
+            reader::read_work_orders(&client, &ctx.store, &phase, &report, &ctx.cancel).await;
         let attempts = client.attempts();
         let records = fetched.map_err(|error| JobFailure { error, attempts })?;
         if ctx.cancel.is_cancelled() {

@@ -47,8 +47,11 @@ pub struct ClientConfig {
     /// Rows per page asked for.
     pub page_size: u32,
     pub connect_timeout: Duration,
+    /// Bounds each request; in the browser, each wait for a page to show its rows.
     pub request_timeout: Duration,
     pub retry: RetryPolicy,
+    /// The Chromium to read application pages with; `None`: `FOSSA_CHROMIUM`, else Debian's.
+    pub chromium: Option<std::path::PathBuf>,
 }
 
 impl ClientConfig {
@@ -62,6 +65,7 @@ impl ClientConfig {
             connect_timeout: Duration::from_secs(10),
             request_timeout: Duration::from_secs(30),
             retry: RetryPolicy::default(),
+            chromium: None,
         }
     }
 }
@@ -109,6 +113,11 @@ impl WorkFossaClient {
         })
     }
 
+    /// The configuration the client was made with.
+    pub fn config(&self) -> &ClientConfig {
+        &self.config
+    }
+
     /// Tries made in total: one plus every retry.
     pub fn attempts(&self) -> i64 {
         1 + i64::from(self.budget.used())
@@ -122,10 +131,7 @@ impl WorkFossaClient {
     }
 
     pub(super) fn list_url(&self, page: u32) -> Result<Url, SyncError> {
-        self.url(&format!(
-            "/app/work/list?{LIST_FILTER}&page={page}&limit={}",
-            self.config.page_size
-        ))
+        list_url(&self.config, page)
     }
 
     /// Logs in: GET the form for its CSRF token, POST the credentials, read where it sends us.
@@ -203,16 +209,8 @@ impl WorkFossaClient {
         }
     }
 
-    /// Parses a list page on tokio's blocking pool: a 100-row page takes a few milliseconds of
-    /// CPU, which would otherwise hold up the worker that drives the other pages' requests.
     async fn parse_list(&self, html: String, page: u32) -> Result<ListPage, SyncError> {
-        let base = self.config.base_url.clone();
-        tokio::task::spawn_blocking(move || parser::parse_work_order_list(&html, &base))
-            .await
-            .map_err(|e| {
-                SyncError::LayoutNotRecognised(format!("work list page {page}: parser failed: {e}"))
-            })?
-            .map_err(|e| SyncError::LayoutNotRecognised(format!("work list page {page}: {e}")))
+        parse_list_page(html, self.config.base_url.clone(), page).await
     }
 
     async fn relogin_if_still(&self, generation: u64) -> Result<(), SyncError> {
@@ -317,6 +315,36 @@ impl WorkFossaClient {
         tokio::time::sleep(delay).await;
         Ok(())
     }
+}
+
+/// The list's address for `page`: the technicians' filter, `page=N` and the page size asked for.
+pub(super) fn list_url(config: &ClientConfig, page: u32) -> Result<Url, SyncError> {
+    config
+        .base_url
+        .join(&format!(
+            "/app/work/list?{LIST_FILTER}&page={page}&limit={}",
+            config.page_size
+        ))
+        .map_err(|e| SyncError::Connection(format!("bad site address: {e}")))
+}
+
+/// Parses a list page on tokio's blocking pool: a 100-row page takes a few milliseconds of CPU,
+/// which would otherwise hold up the worker that drives the other pages' requests. A page that is
+/// an application shell (rows drawn by a script) is [`SyncError::NeedsBrowser`].
+pub(super) async fn parse_list_page(
+    html: String,
+    base: Url,
+    page: u32,
+) -> Result<ListPage, SyncError> {
+    tokio::task::spawn_blocking(move || parser::parse_work_order_list(&html, &base))
+        .await
+        .map_err(|e| {
+            SyncError::LayoutNotRecognised(format!("work list page {page}: parser failed: {e}"))
+        })?
+        .map_err(|e| match e {
+            parser::ParseError::ApplicationShell => SyncError::NeedsBrowser,
+            e => SyncError::LayoutNotRecognised(format!("work list page {page}: {e}")),
+        })
 }
 
 fn location(response: &reqwest::Response, base: &Url) -> Option<Url> {

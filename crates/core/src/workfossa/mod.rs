@@ -1,5 +1,6 @@
 //! Everything that talks to or reads WorkFossa: the record format, the page parser and the client.
 
+pub mod browser;
 pub mod client;
 pub mod fetch;
 pub mod list_end;

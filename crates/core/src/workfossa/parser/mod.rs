@@ -68,6 +68,10 @@ pub struct LoginPage {
 pub enum ParseError {
     #[error("the WorkFossa page layout was not recognised ({0}); the site may have changed")]
     LayoutNotRecognised(String),
+    /// The page is an application shell (`#app` and a module script, neither rows nor the empty
+    /// state): its rows are drawn by a script, so only a browser can read it.
+    #[error("the WorkFossa list page is an application shell whose rows only a browser draws")]
+    ApplicationShell,
 }
 
 /// The landmarks of a list page, found in one walk of the document.
@@ -76,6 +80,10 @@ struct PageLandmarks<'a> {
     rows: Vec<NodeRef<'a>>,
     empty_state: bool,
     login_form: bool,
+    /// `#app`, the root an application draws into.
+    app_root: bool,
+    /// `<script type="module">`: the application's code.
+    module_script: bool,
     /// `div.paginator-wrapper`: the list's paginator.
     paginator: Option<NodeRef<'a>>,
     limit: Option<NodeRef<'a>>,
@@ -93,12 +101,17 @@ impl<'a> PageLandmarks<'a> {
                 "input" if node.attr("name") == Some("limit") => {
                     marks.limit.get_or_insert(node);
                 }
-                "script" | "style" | "svg" | "template" => walk.skip_subtree(),
+                "script" => {
+                    marks.module_script |= node.attr("type") == Some("module");
+                    walk.skip_subtree();
+                }
+                "style" | "svg" | "template" => walk.skip_subtree(),
                 _ if node.has_class("work-list-item") => {
                     marks.rows.push(node);
                     walk.skip_subtree();
                 }
                 _ if node.has_class("empty-state") => marks.empty_state = true,
+                _ if node.attr("id") == Some("app") => marks.app_root = true,
                 _ if node.has_class("paginator-wrapper") => {
                     marks.paginator.get_or_insert(node);
                 }
@@ -120,6 +133,9 @@ pub fn parse_work_order_list(html: &str, base: &Url) -> Result<ListPage, ParseEr
         ));
     }
     if marks.rows.is_empty() && !marks.empty_state {
+        if marks.app_root && marks.module_script {
+            return Err(ParseError::ApplicationShell);
+        }
         return Err(ParseError::LayoutNotRecognised(
             "no work-order rows (div.work-list-item) and no empty-state line (div.empty-state)"
                 .into(),
