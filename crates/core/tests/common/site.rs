@@ -29,11 +29,28 @@ pub async fn site_with(
     orders: usize,
     tune: impl Fn(&mut fossa_core::workfossa::ClientConfig) + Send + Sync + 'static,
 ) -> Site {
+    site_in_mode(orders, false, tune).await
+}
+
+/// A site whose list pages are an application (`SimOptions::spa`): rows drawn by a script.
+pub async fn spa_site_with(
+    orders: usize,
+    tune: impl Fn(&mut fossa_core::workfossa::ClientConfig) + Send + Sync + 'static,
+) -> Site {
+    site_in_mode(orders, true, tune).await
+}
+
+async fn site_in_mode(
+    orders: usize,
+    spa: bool,
+    tune: impl Fn(&mut fossa_core::workfossa::ClientConfig) + Send + Sync + 'static,
+) -> Site {
     let sim = fossa_sim::start(SimOptions {
         seed: 42,
         work_orders: orders,
         email: EMAIL.into(),
         password: PASSWORD.into(),
+        spa,
         ..SimOptions::default()
     })
     .await

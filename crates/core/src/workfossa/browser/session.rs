@@ -242,13 +242,15 @@ impl BrowserSession {
     async fn settled(&self, what: &str) -> Result<Shown, SyncError> {
         let started = Instant::now();
         loop {
-            let state: String = self
-                .page
-                .evaluate(SETTLED_JS)
-                .await
-                .map_err(browser_error("the page did not answer"))?
-                .into_value()
-                .map_err(|e| SyncError::Browser(format!("the page did not answer: {e}")))?;
+            // While the page navigates (a redirect to the login page), evaluating fails for a
+            // moment: that is "not settled yet", not a failure.
+            let state = match self.page.evaluate(SETTLED_JS).await {
+                Ok(result) => result.into_value::<String>().unwrap_or_default(),
+                Err(e) if started.elapsed() >= self.wait => {
+                    return Err(SyncError::Browser(format!("the page did not answer: {e}")))
+                }
+                Err(_) => String::new(),
+            };
             match state.as_str() {
                 "list" => return Ok(Shown::List),
                 "login" => return Ok(Shown::Login),
