@@ -31,6 +31,7 @@ fn parse(html: &str) -> ListPage {
 fn layout_error(html: &str) -> String {
     match parse_work_order_list(html, &base()) {
         Err(ParseError::LayoutNotRecognised(what)) => what,
+        Err(other) => panic!("expected LayoutNotRecognised, got {other}"),
         Ok(page) => panic!(
             "expected LayoutNotRecognised, got {} work orders",
             page.work_orders.len()
@@ -316,4 +317,22 @@ fn some_captured_rows_carry_every_new_field() {
     assert!(page.work_orders.iter().any(|w| w.categories.len() > 1));
     assert!(page.work_orders.iter().all(|w| w.contact.is_some()));
     assert!(divs_with_class(LIST, "work-list-item").len() == page.work_orders.len());
+}
+
+#[test]
+fn an_application_shell_is_told_apart_from_a_changed_layout() {
+    // What a plain GET of an application's list gives: the head, `#app`, the module script.
+    let head_end = LIST.find("<body>").unwrap();
+    let shell = format!(
+        "{}<body><div class=\"full-height\" id=\"app\"></div>\n<script type=\"module\" src=\"/build/js/app.3f9c2a1b.js\"></script></body></html>",
+        &LIST[..head_end]
+    );
+    assert_eq!(
+        parse_work_order_list(&shell, &base()).unwrap_err(),
+        ParseError::ApplicationShell
+    );
+    // Without the module script, or with rows, it is not a shell.
+    let no_script = shell.replace("type=\"module\" ", "");
+    layout_error(&no_script);
+    assert_records(&parse(LIST), EXPECTED);
 }

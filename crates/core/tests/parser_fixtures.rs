@@ -39,6 +39,7 @@ fn parse(html: &str) -> ListPage {
 fn layout_error(html: &str) -> String {
     match parse_work_order_list(html, &base()) {
         Err(ParseError::LayoutNotRecognised(what)) => what,
+        Err(other) => panic!("expected LayoutNotRecognised, got {other}"),
         Ok(page) => panic!(
             "expected LayoutNotRecognised, got {} work orders",
             page.work_orders.len()

@@ -81,7 +81,7 @@ struct PageLandmarks<'a> {
     empty_state: bool,
     login_form: bool,
     /// `#app`, the root an application draws into.
-    app_root: bool,
+    app_root: Option<NodeRef<'a>>,
     /// `<script type="module">`: the application's code.
     module_script: bool,
     /// `div.paginator-wrapper`: the list's paginator.
@@ -111,7 +111,9 @@ impl<'a> PageLandmarks<'a> {
                     walk.skip_subtree();
                 }
                 _ if node.has_class("empty-state") => marks.empty_state = true,
-                _ if node.attr("id") == Some("app") => marks.app_root = true,
+                _ if node.attr("id") == Some("app") => {
+                    marks.app_root.get_or_insert(node);
+                }
                 _ if node.has_class("paginator-wrapper") => {
                     marks.paginator.get_or_insert(node);
                 }
@@ -120,6 +122,16 @@ impl<'a> PageLandmarks<'a> {
         }
         marks
     }
+}
+
+/// Whether an application's root holds (nearly) nothing yet: at most a loader, not a page whose
+/// rows were renamed.
+fn is_undrawn(root: NodeRef<'_>) -> bool {
+    root.descendants()
+        .filter(|n| n.is_element())
+        .take(12)
+        .count()
+        < 12
 }
 
 /// One page of `/app/work/list`: its work orders (URLs joined on `base`, the site root) and its
@@ -133,7 +145,7 @@ pub fn parse_work_order_list(html: &str, base: &Url) -> Result<ListPage, ParseEr
         ));
     }
     if marks.rows.is_empty() && !marks.empty_state {
-        if marks.app_root && marks.module_script {
+        if marks.module_script && marks.app_root.is_some_and(is_undrawn) {
             return Err(ParseError::ApplicationShell);
         }
         return Err(ParseError::LayoutNotRecognised(
