@@ -1,10 +1,11 @@
-//! The app's settings (site address, demo, fetch concurrency, startup, notifications): one
-//! validated struct, stored in the settings table. A bad value is an error naming the field and
-//! nothing is saved.
+//! The app's settings (site address, demo, fetch concurrency, page reader, startup,
+//! notifications): one validated struct, stored in the settings table. A bad value is an error
+//! naming the field and nothing is saved.
 
 use crate::credentials::{parse_site_url, SITE_URL_SETTING};
 use crate::error::{EngineError, EngineResult};
 use crate::store::Store;
+use crate::sync::reader::{PageReader, PAGE_READER_DETECTED_SETTING, PAGE_READER_SETTING};
 use crate::sync::CONCURRENCY_SETTING;
 use crate::workfossa::DEFAULT_SITE_URL;
 use serde::{Deserialize, Serialize};
@@ -74,8 +75,22 @@ pub struct Settings {
     pub site_url: String,
     pub demo: bool,
     pub fetch_concurrency: u8,
+    /// How WorkFossa's pages are read: `auto` (plain HTTP, switching to a headless Chromium when
+    /// the site needs it), `http` or `browser`.
+    pub page_reader: PageReader,
+    /// Read-only: what `auto` found the site needs (`http` or `browser`), or `null` while it has
+    /// not checked yet. Ignored when saving; changing `page_reader` clears it.
+    #[serde(default)]
+    pub page_reader_detected: Option<PageReader>,
     pub launch_at_login: bool,
     pub notifications: NotificationSettings,
+}
+
+/// `auto`, `http` or `browser` (any case) as the page reader; anything else is an error naming
+/// `page_reader`.
+pub fn parse_page_reader(text: &str) -> EngineResult<PageReader> {
+    text.parse()
+        .map_err(|message: String| EngineError::invalid(PAGE_READER_SETTING, message))
 }
 
 impl Settings {
@@ -160,6 +175,15 @@ impl Store {
                 .await?
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(4),
+            page_reader: self
+                .setting(PAGE_READER_SETTING)
+                .await?
+                .and_then(|v| v.parse().ok())
+                .unwrap_or_default(),
+            page_reader_detected: self
+                .setting(PAGE_READER_DETECTED_SETTING)
+                .await?
+                .and_then(|v| v.parse().ok()),
             launch_at_login: self.setting(LAUNCH_AT_LOGIN_SETTING).await?.as_deref()
                 == Some("true"),
             notifications,
@@ -167,8 +191,9 @@ impl Store {
     }
 
     /// Validates then stores all settings together; the SMTP password must already be dealt with.
-    /// `demo` is reported only: entering and leaving the demo are the engine's
-    /// (`Engine::enter_demo`, `Engine::leave_demo`).
+    /// `demo` and `page_reader_detected` are reported only: entering and leaving the demo are the
+    /// engine's (`Engine::enter_demo`, `Engine::leave_demo`), and a changed `page_reader` clears
+    /// what `auto` detected, so the next sync in `auto` checks again.
     pub async fn save_settings(&self, settings: &Settings) -> EngineResult<()> {
         settings.validate()?;
         let mut notifications = settings.notifications.clone();
@@ -178,7 +203,13 @@ impl Store {
         let notifications = serde_json::to_string(&notifications)
             .map_err(|e| EngineError::Control(e.to_string()))?;
         let mut tx = self.pool().begin().await?;
-        for (key, value) in [
+        let previous: Option<String> =
+            sqlx::query_scalar("SELECT value FROM settings WHERE key = ?")
+                .bind(PAGE_READER_SETTING)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let previous: PageReader = previous.and_then(|v| v.parse().ok()).unwrap_or_default();
+        let mut values = vec![
             (
                 SITE_URL_SETTING,
                 parse_site_url(&settings.site_url)?.to_string(),
@@ -189,7 +220,12 @@ impl Store {
                 settings.launch_at_login.to_string(),
             ),
             (NOTIFICATIONS_SETTING, notifications),
-        ] {
+            (PAGE_READER_SETTING, settings.page_reader.to_string()),
+        ];
+        if previous != settings.page_reader {
+            values.push((PAGE_READER_DETECTED_SETTING, String::new()));
+        }
+        for (key, value) in values {
             sqlx::query("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
                 .bind(key)
                 .bind(value)
@@ -239,5 +275,80 @@ mod tests {
             matches!(error, EngineError::InvalidInput { ref field, .. } if field == "email.from")
         );
         assert_eq!(store.settings().await.unwrap(), settings);
+    }
+
+    #[tokio::test]
+    async fn page_reader_is_checked_and_a_change_clears_what_auto_detected() {
+        let store = Store::in_memory().await.unwrap();
+        let mut settings = store.settings().await.unwrap();
+        assert_eq!(settings.page_reader, PageReader::Auto);
+        assert_eq!(settings.page_reader_detected, None);
+
+        // What auto found is shown, and survives saving other settings.
+        store
+            .set_setting(PAGE_READER_DETECTED_SETTING, "browser")
+            .await
+            .unwrap();
+        settings = store.settings().await.unwrap();
+        assert_eq!(settings.page_reader_detected, Some(PageReader::Browser));
+        settings.fetch_concurrency = 3;
+        // Read-only: a client's value is ignored.
+        settings.page_reader_detected = Some(PageReader::Http);
+        store.save_settings(&settings).await.unwrap();
+        let saved = store.settings().await.unwrap();
+        assert_eq!(saved.page_reader_detected, Some(PageReader::Browser));
+
+        // Away from auto clears it...
+        settings.page_reader = PageReader::Http;
+        store.save_settings(&settings).await.unwrap();
+        let saved = store.settings().await.unwrap();
+        assert_eq!(saved.page_reader, PageReader::Http);
+        assert_eq!(saved.page_reader_detected, None);
+        assert_eq!(
+            store.setting(PAGE_READER_SETTING).await.unwrap().as_deref(),
+            Some("http")
+        );
+
+        // ...and so does going back to auto.
+        store
+            .set_setting(PAGE_READER_DETECTED_SETTING, "http")
+            .await
+            .unwrap();
+        settings.page_reader = PageReader::Auto;
+        store.save_settings(&settings).await.unwrap();
+        assert_eq!(store.settings().await.unwrap().page_reader_detected, None);
+
+        // A stored value that is not a reader reads as the default.
+        store
+            .set_setting(PAGE_READER_SETTING, "chrome")
+            .await
+            .unwrap();
+        assert_eq!(
+            store.settings().await.unwrap().page_reader,
+            PageReader::Auto
+        );
+    }
+
+    #[test]
+    fn bad_page_readers_name_the_field() {
+        assert_eq!(parse_page_reader("Browser").unwrap(), PageReader::Browser);
+        let error = parse_page_reader("chrome").unwrap_err();
+        assert!(
+            matches!(error, EngineError::InvalidInput { ref field, ref message }
+                if field == "page_reader" && message.contains("auto, http or browser")),
+            "{error}"
+        );
+        // In JSON only the three lowercase names are accepted.
+        let mut json = serde_json::json!({
+            "site_url": "https://app.workfossa.com/", "demo": false, "fetch_concurrency": 4,
+            "page_reader": "browser", "launch_at_login": false,
+            "notifications": NotificationSettings::default(),
+        });
+        let parsed: Settings = serde_json::from_value(json.clone()).unwrap();
+        assert_eq!(parsed.page_reader, PageReader::Browser);
+        assert_eq!(parsed.page_reader_detected, None);
+        json["page_reader"] = "chrome".into();
+        let error = serde_json::from_value::<Settings>(json).unwrap_err();
+        assert!(error.to_string().contains("auto"), "{error}");
     }
 }
