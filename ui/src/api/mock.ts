@@ -79,7 +79,7 @@ export function mockTransport(): Transport {
   const listeners = new Set<EventHandler>();
   let schedule: ScheduleConfig = { interval_minutes: 60, timezone: 'America/New_York', active_hours: '07:00-19:00', days: 'mon,tue,wed,thu,fri', jitter_seconds: 30, enabled: true };
   let settings: Settings = {
-    site_url: 'https://app.workfossa.com', demo: true, fetch_concurrency: 4, launch_at_login: true,
+    site_url: 'https://app.workfossa.com', demo: true, fetch_concurrency: 4, page_reader: 'auto', page_reader_detected: 'http', launch_at_login: true,
     notifications: { desktop: true, new_work_orders: true, quiet_period_minutes: 120, email: null, webhook_url: null },
     log_dir: '/home/tech/.local/share/fossa-sync/logs',
   };
@@ -164,7 +164,10 @@ export function mockTransport(): Transport {
       const q = s.notifications.quiet_period_minutes;
       if (q !== null && !(q >= 1 && q <= 10080)) throw new ApiError(422, 'Invalid value for quiet_period_minutes: must be between 1 minute and 7 days, or empty for no repeat', 'quiet_period_minutes');
       if (s.notifications.webhook_url && !/^https?:\/\//.test(s.notifications.webhook_url)) throw new ApiError(422, 'Invalid value for webhook_url: the webhook address must start with https://', 'webhook_url');
-      settings = { ...s, log_dir: settings.log_dir };
+      if (!['auto', 'http', 'browser'].includes(s.page_reader)) throw new ApiError(422, 'Invalid value for page_reader: use auto, http or browser', 'page_reader');
+      // As the engine: a changed page reader forgets what `auto` detected.
+      const detected = s.page_reader === settings.page_reader ? settings.page_reader_detected ?? null : null;
+      settings = { ...s, page_reader_detected: detected, log_dir: settings.log_dir };
       return settings;
     },
     get_account: () => account,

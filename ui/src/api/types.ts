@@ -163,10 +163,17 @@ export interface NotificationSettings {
   webhook_url: string | null;
 }
 
+/** How WorkFossa's pages are read: plain HTTP, a headless Chromium, or `auto` (HTTP, switching to
+ * the browser when the site needs one). */
+export type PageReader = 'auto' | 'http' | 'browser';
+
 export interface Settings {
   site_url: string;
   demo: boolean;
   fetch_concurrency: number;
+  page_reader: PageReader;
+  /** Report-only: what `auto` found the site needs, null until it has checked. */
+  page_reader_detected?: PageReader | null;
   launch_at_login: boolean;
   notifications: NotificationSettings;
   /** Not in the contract yet: shown when the engine sends it. */

@@ -3,4 +3,4 @@
 /**
  * Phases of a sync run, for progress displays.
  */
-export type Phase = "logging_in" | "fetching" | "saving";
+export type Phase = "starting_browser" | "logging_in" | "fetching" | "saving";

@@ -46,9 +46,11 @@ describe('settings fields and body', () => {
     expect(settingsField(null)).toBeNull();
   });
   it('drops report-only fields', () => {
-    const s: Settings = { site_url: 'https://app.workfossa.com', demo: false, fetch_concurrency: 4, launch_at_login: false, notifications: withEmail, log_dir: '/x' };
+    const s: Settings = { site_url: 'https://app.workfossa.com', demo: false, fetch_concurrency: 4, page_reader: 'auto', page_reader_detected: 'browser', launch_at_login: false, notifications: withEmail, log_dir: '/x' };
     const body = settingsBody(s);
     expect('log_dir' in body).toBe(false);
+    expect('page_reader_detected' in body).toBe(false);
+    expect(body.page_reader).toBe('auto');
     expect(body.notifications.email && 'password_set' in body.notifications.email).toBe(false);
     expect(body.notifications.email?.host).toBe('smtp.example.com');
   });

@@ -86,7 +86,7 @@ export function settingsField(field: string | null | undefined): string | null {
 
 /** What is sent back: the settings without the fields the engine only reports. */
 export function settingsBody(settings: Settings): Settings {
-  const { log_dir: _ignored, ...rest } = settings;
+  const { log_dir: _ignored, page_reader_detected: _detected, ...rest } = settings;
   const email = rest.notifications.email;
   if (email) {
     const { password_set: _set, ...emailRest } = email;

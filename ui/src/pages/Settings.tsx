@@ -1,4 +1,5 @@
-// Settings page: Account, Schedule, Notifications, Startup (launch at login) and the log folder.
+// Settings page: Account, Schedule, Notifications, the page reader, Startup (launch at login) and
+// the log folder.
 // Each change is sent whole to the engine, which validates it; a rejected change saves nothing.
 
 import { useEffect, useState } from 'preact/hooks';
@@ -9,6 +10,7 @@ import { asApiError, useLoad } from '../lib/hooks';
 import { settingsBody } from '../lib/settingsForm';
 import { AccountSection } from './AccountSection';
 import { NotificationsSection } from './NotificationsSection';
+import { PageReaderSection } from './PageReaderSection';
 import { ScheduleSection } from './ScheduleSection';
 
 export function SettingsPage() {
@@ -33,6 +35,7 @@ export function SettingsPage() {
       {settings && <AccountSection settings={settings} saveSettings={saveSettings} />}
       <ScheduleSection />
       {settings && <NotificationsSection settings={settings} saveSettings={saveSettings} />}
+      {settings && <PageReaderSection settings={settings} saveSettings={saveSettings} />}
       {settings && <StartupSection settings={settings} saveSettings={saveSettings} />}
     </section>
   );
