@@ -50,6 +50,27 @@ pub enum Command {
     /// The local HTTP API (`daemon --http`).
     #[command(subcommand)]
     Api(ApiCommand),
+    /// Show or change the settings (the page reader, how many pages are read at once).
+    #[command(subcommand)]
+    Settings(SettingsCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SettingsCommand {
+    /// Print the settings.
+    Show(JsonFlag),
+    /// Change one setting; takes effect from the next sync.
+    Set(SettingsSetArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SettingsSetArgs {
+    /// `page_reader` (auto, http or browser) or `fetch_concurrency` (1 to 8).
+    pub name: String,
+    /// The new value.
+    pub value: String,
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Subcommand)]

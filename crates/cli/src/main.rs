@@ -8,9 +8,12 @@ mod logging;
 mod progress;
 mod util;
 
-use args::{AccountCommand, ApiCommand, Cli, Command, DemoArgs, DemoCommand, ScheduleCommand};
+use args::{
+    AccountCommand, ApiCommand, Cli, Command, DemoArgs, DemoCommand, ScheduleCommand,
+    SettingsCommand,
+};
 use clap::Parser;
-use commands::{account, api, daemon, data, runs, schedule};
+use commands::{account, api, daemon, data, runs, schedule, settings};
 use context::Context;
 use fossa_core::error::EngineResult;
 use fossa_core::model::RunStatus;
@@ -85,6 +88,8 @@ async fn run(cli: &Cli, ctx: &Context) -> EngineResult<ExitCode> {
         }) => daemon::demo_off(ctx).await?,
         Command::Demo(args) => daemon::demo(ctx, args).await?,
         Command::Api(ApiCommand::Token) => api::token(ctx)?,
+        Command::Settings(SettingsCommand::Show(flag)) => settings::show(ctx, flag.json).await?,
+        Command::Settings(SettingsCommand::Set(args)) => settings::set(ctx, args).await?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -6,3 +6,4 @@ pub mod daemon;
 pub mod data;
 pub mod runs;
 pub mod schedule;
+pub mod settings;
