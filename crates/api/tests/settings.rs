@@ -1,5 +1,6 @@
-//! Settings and notification tests: read, change, 422 naming the field with nothing saved, the SMTP
-//! password never returned, and "Send test" against a local webhook receiver.
+//! Settings and notification tests: read, change (the page reader too), 422 naming the field with
+//! nothing saved, the SMTP password never returned, and "Send test" against a local webhook
+//! receiver.
 
 mod common;
 
@@ -14,6 +15,8 @@ async fn read_and_change_settings() {
     let app = app().await;
     let settings = app.get_json("/api/settings").await;
     assert_eq!(settings["fetch_concurrency"], 4);
+    assert_eq!(settings["page_reader"], "auto");
+    assert_eq!(settings["page_reader_detected"], Value::Null);
     assert_eq!(settings["demo"], false);
     assert_eq!(settings["notifications"]["desktop"], true);
     assert_eq!(settings["notifications"]["email"], Value::Null);
@@ -48,6 +51,8 @@ async fn bad_settings_name_their_field_and_save_nothing() {
     let cases: Vec<(Value, &str)> = vec![
         (json!({"fetch_concurrency": 9}), "fetch_concurrency"),
         (json!({"fetch_concurrency": 300}), "fetch_concurrency"),
+        (json!({"page_reader": "chrome"}), "page_reader"),
+        (json!({"page_reader": 1}), "page_reader"),
         (json!({"site_url": "ftp://example.com"}), "site_url"),
         (
             json!({"notifications": {"webhook_url": "not a url"}}),
@@ -90,6 +95,43 @@ async fn bad_settings_name_their_field_and_save_nothing() {
     )
     .await;
     assert_eq!(got.as_deref(), Some("demo"));
+}
+
+#[tokio::test]
+async fn page_reader_is_put_and_read_back() {
+    let app = app().await;
+    let mut settings = app.get_json("/api/settings").await;
+    for reader in ["browser", "http", "auto"] {
+        settings["page_reader"] = json!(reader);
+        // Read-only: what a client sends as detected is ignored.
+        settings["page_reader_detected"] = json!("browser");
+        let saved = expect_json(
+            app.send_json(Method::PUT, "/api/settings", &settings).await,
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!(saved["page_reader"], reader);
+        assert_eq!(saved["page_reader_detected"], Value::Null);
+        assert_eq!(app.get_json("/api/settings").await, saved);
+    }
+    // The detected value may be left out of a PUT; a bad reader's sentence lists the good ones.
+    settings
+        .as_object_mut()
+        .unwrap()
+        .remove("page_reader_detected");
+    settings["page_reader"] = json!("chromium");
+    let body = expect_json(
+        app.send_json(Method::PUT, "/api/settings", &settings).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert_eq!(body["field"], "page_reader", "{body}");
+    let sentence = body["error"].as_str().unwrap();
+    assert!(
+        sentence.contains("auto") && sentence.contains("browser"),
+        "{sentence}"
+    );
+    assert_eq!(app.get_json("/api/settings").await["page_reader"], "auto");
 }
 
 fn merge(target: &mut Value, change: &Value) {
