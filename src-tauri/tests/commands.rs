@@ -222,6 +222,18 @@ fn settings_round_trip_and_bad_values_name_their_field() {
     settings["notifications"]["new_work_orders"] = json!(false);
     let saved = ok(&app, "set_settings", json!({ "settings": settings }));
     assert_eq!(saved["notifications"]["new_work_orders"], json!(false));
+    assert_eq!(saved["page_reader"], json!("auto"));
+    settings["page_reader"] = json!("browser");
+    let saved = ok(&app, "set_settings", json!({ "settings": settings }));
+    assert_eq!(saved["page_reader"], json!("browser"));
+    assert_eq!(saved["page_reader_detected"], json!(null));
+    let mut bad = settings.clone();
+    bad["page_reader"] = json!("chrome");
+    assert!(invoke(&app, "set_settings", json!({ "settings": bad })).is_err());
+    assert_eq!(
+        ok(&app, "get_settings", json!({}))["page_reader"],
+        json!("browser")
+    );
     settings["fetch_concurrency"] = json!(99);
     let error = invoke(&app, "set_settings", json!({ "settings": settings })).unwrap_err();
     assert_eq!(error["field"], json!("fetch_concurrency"), "{error}");
