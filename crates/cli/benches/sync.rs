@@ -3,7 +3,9 @@
 //! `cargo bench -p fossa-sync --bench sync` (release) prints: parse throughput on a 100-row page;
 //! full syncs of 1,000 and 10,000 work orders at 0 ms and 200 ms per-request latency next to
 //! their network bound; the CLI's peak RSS during the 10,000-row sync; and the work-order rows a
-//! no-change resync writes. `FOSSA_BENCH_QUICK=1` skips the 200 ms runs.
+//! no-change resync writes. `FOSSA_BENCH_QUICK=1` skips the 200 ms runs;
+//! `FOSSA_BENCH_SAVE_PAGE=<file>` also writes the parsed 100-row page there (to parse the same
+//! page with other code, see docs/benchmarks.md).
 
 use fossa_core::credentials::save_account;
 use fossa_core::engine::{Engine, EngineOptions};
@@ -39,6 +41,9 @@ fn parse_throughput() {
     let base = url::Url::parse("https://app.workfossa.com/").expect("url");
     let rows = fossa_sim::generate_work_orders(3, 100, &base);
     let html = fossa_sim::render_list_page(&ListPageParams::single_page(&rows));
+    if let Some(path) = std::env::var_os("FOSSA_BENCH_SAVE_PAGE") {
+        std::fs::write(&path, &html).expect("save the page");
+    }
     let rounds = 300;
     let started = Instant::now();
     let mut parsed = 0;
@@ -49,12 +54,33 @@ fn parse_throughput() {
             .len();
     }
     let seconds = started.elapsed().as_secs_f64();
+    // The simulated site renders every page it serves in this same process: its share of a sync.
+    let started = Instant::now();
+    for _ in 0..rounds {
+        std::hint::black_box(fossa_sim::render_list_page(&ListPageParams::single_page(
+            std::hint::black_box(&rows),
+        )));
+    }
+    let render_ms = started.elapsed().as_secs_f64() * 1000.0 / rounds as f64;
     println!(
-        "parse: 100-row page ({} KB): {:.0} rows/s, {:.1} MB/s (one core, {rounds} pages)",
+        "parse: simulated site renders the 100-row page in {render_ms:.2} ms (same process) [load {}]",
+        load_average()
+    );
+    println!(
+        "parse: 100-row page ({} KB): {:.0} rows/s, {:.1} MB/s (one core, {rounds} pages) [load {}]",
         html.len() / 1024,
         parsed as f64 / seconds,
-        (html.len() * rounds) as f64 / seconds / 1e6
+        (html.len() * rounds) as f64 / seconds / 1e6,
+        load_average()
     );
+}
+
+/// The 1-minute load average, from `/proc/loadavg`.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_string))
+        .unwrap_or_else(|| "?".into())
 }
 
 async fn site(orders: usize, latency_ms: u64) -> (fossa_sim::SimServer, tempfile::TempDir, Engine) {
@@ -108,9 +134,10 @@ async fn full_sync(orders: usize, latency_ms: u64) {
         took.as_secs_f64() / bound.as_secs_f64()
     };
     println!(
-        "sync: {orders} orders ({open} listed, {pages} pages) at {latency_ms} ms: {:.2} s; network bound {:.2} s; ratio {ratio:.2}",
+        "sync: {orders} orders ({open} listed, {pages} pages) at {latency_ms} ms: {:.2} s; network bound {:.2} s; ratio {ratio:.2} [load {}]",
         took.as_secs_f64(),
-        bound.as_secs_f64()
+        bound.as_secs_f64(),
+        load_average()
     );
     let again = engine
         .sync_now()
