@@ -45,6 +45,7 @@ pub async fn start_site() -> EngineResult<SimServer> {
         password: PASSWORD.into(),
         bind: SocketAddr::from(([127, 0, 0, 1], port()?)),
         churn: Some(Duration::from_secs(120)),
+        paginator: Default::default(),
     };
     fossa_sim::start(options)
         .await
