@@ -103,6 +103,7 @@ fn sim_options(args: &SimArgs) -> EngineResult<fossa_sim::SimOptions> {
         password: args.password.clone(),
         bind: args.listen,
         churn,
+        paginator: Default::default(),
     })
 }
 

@@ -13,6 +13,7 @@ pub async fn work_orders(ctx: &Context, args: &WorkOrdersArgs) -> EngineResult<(
     let query = WorkOrderQuery {
         search: args.search.clone(),
         include_removed: args.include_removed,
+        category: None,
     };
     let orders = engine.engine().store().work_orders(&query).await?;
     if args.json {
