@@ -170,6 +170,7 @@ sync_peak() {
   peak=$(tree_hwm "$pid")
   sleep 60
   echo "$peak $(tree_smaps "$pid") $secs" >"$work/sync"
+  [ -n "${BREAKDOWN_DIR:-}" ] && breakdown "$pid" "$BREAKDOWN_DIR/app-after-sync.txt"
 }
 
 data="$work/data"
