@@ -7,10 +7,12 @@
 #     headless daemon idle RSS and CPU over 60 s                              (bench `load`)
 #   - 1k rows read through Chromium from the application-mode site next to plain HTTP, at 0 and
 #     200 ms latency: wall, CPU and peak RSS of the process tree, browser gone after (bench `browser`)
-#   - the desktop app's idle RSS and CPU, and start-to-tray time, next to an
-#     empty Tauri tray app measured the same way                              (scripts/measure-idle.sh)
+#   - the desktop app's idle RSS and PSS next to an empty Tauri tray app measured the same way in
+#     the same session, and the ratios; idle CPU per 10 min; start to tray; a sync's peak RSS
+#     (window closed) and the level a minute after                            (scripts/measure-idle.sh)
 # IDLE_MINUTES (default 10) sets the tray idle period; FOSSA_BENCH_IDLE_SECONDS (default 60) the
-# daemon's; SKIP_TRAY=1 leaves the desktop measurement out.
+# daemon's; SKIP_TRAY=1 leaves the desktop measurement out; ROUNDS, FIRST, SAMPLE_SECONDS go to
+# measure-idle.sh.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 out=target/bench

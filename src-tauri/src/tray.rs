@@ -43,9 +43,22 @@ fn item<R: Runtime>(
     MenuItem::with_id(app, id, text, enabled, None::<&str>)
 }
 
+/// The ring as drawn: in steps of 1/[`RING_STEPS`] of the turn. Each new icon is a PNG file
+/// written, then read back by the tray's GTK code (`tray-icon`); a 24-hour countdown would
+/// otherwise redraw it every minute for an arc that moved a tenth of a pixel.
+const RING_STEPS: f32 = 48.0;
+
+fn drawn_ring(ring: f32) -> f32 {
+    (ring * RING_STEPS).ceil() / RING_STEPS
+}
+
 fn image(view: &TrayView) -> Image<'static> {
     let size = icon::TRAY_SIZE;
-    Image::new_owned(icon::draw(view.state, view.ring, size), size, size)
+    Image::new_owned(
+        icon::draw(view.state, drawn_ring(view.ring), size),
+        size,
+        size,
+    )
 }
 
 /// Creates the tray icon showing "Starting…" (call from the setup hook).
@@ -121,7 +134,9 @@ pub fn render<R: Runtime>(app: &AppHandle<R>, input: &TrayInput<'_>) {
 impl<R: Runtime> Tray<R> {
     fn apply(&self, old: Option<&TrayView>, view: &TrayView) -> tauri::Result<()> {
         let changed = |get: fn(&TrayView) -> String| old.map(get) != Some(get(view));
-        if old.is_none_or(|old| old.state != view.state || old.ring != view.ring) {
+        if old.is_none_or(|old| {
+            old.state != view.state || drawn_ring(old.ring) != drawn_ring(view.ring)
+        }) {
             self.icon.set_icon(Some(image(view)))?;
         }
         if changed(|v| v.headline.clone()) {
@@ -192,4 +207,20 @@ async fn act<R: Runtime>(app: &AppHandle<R>, id: &str) -> crate::error::Result<(
     }
     app.shell()?.nudge();
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::drawn_ring;
+
+    #[test]
+    fn the_ring_is_drawn_in_steps_so_a_long_countdown_does_not_redraw_every_minute() {
+        assert_eq!(drawn_ring(0.0), 0.0);
+        assert_eq!(drawn_ring(1.0), 1.0);
+        assert_eq!(drawn_ring(0.5), 0.5);
+        // A daily schedule, 10 h 10 min and 10 h 5 min left: the same icon.
+        assert_eq!(drawn_ring(610.0 / 1440.0), drawn_ring(605.0 / 1440.0));
+        // Any time left still shows a sliver of the ring.
+        assert!(drawn_ring(0.001) > 0.0);
+    }
 }
