@@ -62,7 +62,13 @@ async fn a_sync_killed_mid_list_leaves_no_browser_and_no_profile() {
     sim.state().update_faults(|f| f.spa_render_delay_ms = 700);
     let dir = tempfile::tempdir().unwrap();
     let mut account = cli(dir.path())
-        .args(["account", "set", "--email", "tech@example.com", "--password-stdin"])
+        .args([
+            "account",
+            "set",
+            "--email",
+            "tech@example.com",
+            "--password-stdin",
+        ])
         .args(["--site", sim.base_url().as_str()])
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
@@ -74,7 +80,10 @@ async fn a_sync_killed_mid_list_leaves_no_browser_and_no_profile() {
         stdin.write_all(PASSWORD.as_bytes()).await.unwrap();
     }
     assert!(account.wait().await.unwrap().success());
-    assert!(browser_processes().is_empty(), "a browser was running before the test");
+    assert!(
+        browser_processes().is_empty(),
+        "a browser was running before the test"
+    );
 
     let mut sync = cli(dir.path())
         .arg("sync")
@@ -86,11 +95,20 @@ async fn a_sync_killed_mid_list_leaves_no_browser_and_no_profile() {
     // Wait until the browser runs and has read at least one page.
     let started = Instant::now();
     while sim.state().stats().list_pages_served < 2 {
-        assert!(started.elapsed() < Duration::from_secs(30), "the browser never read a page");
-        assert!(sync.try_wait().unwrap().is_none(), "the sync ended before it was killed");
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the browser never read a page"
+        );
+        assert!(
+            sync.try_wait().unwrap().is_none(),
+            "the sync ended before it was killed"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    assert!(!browser_processes().is_empty(), "no browser process seen mid-sync");
+    assert!(
+        !browser_processes().is_empty(),
+        "no browser process seen mid-sync"
+    );
     assert_eq!(profiles_left(), 1);
 
     sync.start_kill().unwrap();
@@ -105,5 +123,8 @@ async fn a_sync_killed_mid_list_leaves_no_browser_and_no_profile() {
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    println!("browser and profile gone {:?} after the kill", killed.elapsed());
+    println!(
+        "browser and profile gone {:?} after the kill",
+        killed.elapsed()
+    );
 }

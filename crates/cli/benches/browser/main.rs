@@ -208,11 +208,10 @@ async fn measure(orders: usize, case: Case, run: usize) {
         .map(|joined| joined.unwrap_or_default())
         .unwrap_or_else(|_| "(no end reported)".into());
     let profiles = sampler.profiles();
-    let (gone, folder_gone) = tokio::task::spawn_blocking(move || {
-        time_until_gone(&profiles, Duration::from_secs(10))
-    })
-    .await
-    .expect("wait for the browser to end");
+    let (gone, folder_gone) =
+        tokio::task::spawn_blocking(move || time_until_gone(&profiles, Duration::from_secs(10)))
+            .await
+            .expect("wait for the browser to end");
     let samples = sampler.stop();
     let (own_after, reaped_after) = self_ticks();
     assert_eq!(record.status, RunStatus::Success, "{:?}", record.error);
@@ -247,7 +246,10 @@ async fn measure(orders: usize, case: Case, run: usize) {
             after(folder_gone)
         ));
     }
-    line.push_str(&format!("; phases from the start: {phases} [load {}]", load_average()));
+    line.push_str(&format!(
+        "; phases from the start: {phases} [load {}]",
+        load_average()
+    ));
     println!("{line}");
     engine.shutdown().await;
     sim.shutdown().await;

@@ -31,11 +31,7 @@ fn stat_times(path: &str) -> Option<(u32, u64, u64)> {
     let fields: Vec<&str> = rest.split_whitespace().collect();
     // After ")": state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14).
     let num = |i: usize| fields.get(i).and_then(|f| f.parse::<u64>().ok());
-    Some((
-        num(1)? as u32,
-        num(11)? + num(12)?,
-        num(13)? + num(14)?,
-    ))
+    Some((num(1)? as u32, num(11)? + num(12)?, num(13)? + num(14)?))
 }
 
 /// This process's own CPU ticks (all its threads) and its reaped children's.
@@ -80,7 +76,8 @@ fn descendants(root: u32) -> BTreeSet<u32> {
             continue;
         };
         for task in tasks.flatten() {
-            let children = std::fs::read_to_string(task.path().join("children")).unwrap_or_default();
+            let children =
+                std::fs::read_to_string(task.path().join("children")).unwrap_or_default();
             for child in children.split_whitespace().filter_map(|c| c.parse().ok()) {
                 if found.insert(child) {
                     queue.push(child);
