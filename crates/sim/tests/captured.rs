@@ -1,13 +1,14 @@
-//! The rendered list page against the real site's captured page (a copy of
-//! `shared/workfossa/fixtures/captured/list.html` and its records in `tests/fixtures/captured/`):
-//! the captured records render to the captured document byte for byte, apart from two things
-//! the record does not decide (which wrappers are shaded, a completed visit's date).
+//! The rendered list page against the real site's captured page (the project's one copy of
+//! `shared/workfossa/fixtures/captured/list.html` and its records, in
+//! `crates/core/tests/fixtures/captured/`): the captured records render to the captured document
+//! byte for byte, apart from two things the record does not decide (which wrappers are shaded, a
+//! completed visit's date).
 
 use fossa_core::workfossa::WorkOrder;
 use fossa_sim::{render_list_page, ListPageParams, Paginator};
 
-const CAPTURED: &str = include_str!("fixtures/captured/list.html");
-const RECORDS: &str = include_str!("fixtures/captured/list.expected.json");
+const CAPTURED: &str = include_str!("../../core/tests/fixtures/captured/list.html");
+const RECORDS: &str = include_str!("../../core/tests/fixtures/captured/list.expected.json");
 
 #[test]
 fn captured_records_render_to_the_captured_page() {
