@@ -7,15 +7,16 @@
 
 #[path = "support/mutate.rs"]
 mod mutate;
+#[path = "support/records.rs"]
+mod records;
 
 use fossa_core::workfossa::parser::{
-    looks_like_login_page, parse_login_page, parse_work_order_list, ListPage, NextLink, Pagination,
-    ParseError,
+    looks_like_login_page, parse_login_page, parse_work_order_list, NextLink, Pagination,
 };
 use mutate::{
     remove_divs_with_class, remove_first_div_with_class, reverse_attributes, wrap_divs_with_class,
 };
-use serde_json::Value;
+use records::{assert_records, base, layout_error, parse};
 use url::Url;
 
 const PAGE1: &str = include_str!("fixtures/list-page1-of-2.html");
@@ -27,43 +28,6 @@ const PAGE1_EXPECTED: &str = include_str!("fixtures/list-page1-of-2.expected.jso
 const PAGE2_EXPECTED: &str = include_str!("fixtures/list-page2-of-2.expected.json");
 
 const ROW_START: &str = "<div data-v-7f3a21c9 class=\"row py-2 work-list-item";
-
-fn base() -> Url {
-    Url::parse("https://app.workfossa.com").unwrap()
-}
-
-fn parse(html: &str) -> ListPage {
-    parse_work_order_list(html, &base()).unwrap()
-}
-
-fn layout_error(html: &str) -> String {
-    match parse_work_order_list(html, &base()) {
-        Err(ParseError::LayoutNotRecognised(what)) => what,
-        Err(other) => panic!("expected LayoutNotRecognised, got {other}"),
-        Ok(page) => panic!(
-            "expected LayoutNotRecognised, got {} work orders",
-            page.work_orders.len()
-        ),
-    }
-}
-
-/// Compares record by record, so a failure names the work order and field.
-fn assert_records(page: &ListPage, expected_json: &str) {
-    let expected: Vec<Value> = serde_json::from_str(expected_json).unwrap();
-    let actual: Vec<Value> = page
-        .work_orders
-        .iter()
-        .map(|w| serde_json::to_value(w).unwrap())
-        .collect();
-    assert_eq!(actual.len(), expected.len(), "number of work orders");
-    for (actual, expected) in actual.iter().zip(&expected) {
-        let id = &expected["id"];
-        for (field, value) in expected.as_object().unwrap() {
-            assert_eq!(&actual[field], value, "{id}: field `{field}`");
-        }
-        assert_eq!(actual, expected, "{id}: whole record");
-    }
-}
 
 fn assert_same_as_fixtures(mutate: impl Fn(&str) -> String) {
     let page1 = mutate(PAGE1);
