@@ -3,7 +3,7 @@
 //! browser process and no browser profile may remain, and the stored data is untouched.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use fossa_core::workfossa::browser::PROFILE_PREFIX;
+use fossa_core::workfossa::browser::Leftovers;
 use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
@@ -18,29 +18,6 @@ fn cli(dir: &Path) -> Command {
         .arg(dir)
         .env("FOSSA_SYNC_NO_KEYRING", "1");
     command
-}
-
-/// Process ids whose command line names a Fossa Sync browser profile.
-fn browser_processes() -> Vec<u32> {
-    std::fs::read_dir("/proc")
-        .unwrap()
-        .flatten()
-        .filter_map(|entry| {
-            let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
-            let cmdline = std::fs::read(entry.path().join("cmdline")).ok()?;
-            String::from_utf8_lossy(&cmdline)
-                .contains(PROFILE_PREFIX)
-                .then_some(pid)
-        })
-        .collect()
-}
-
-fn profiles_left() -> usize {
-    std::fs::read_dir(std::env::temp_dir())
-        .unwrap()
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().starts_with(PROFILE_PREFIX))
-        .count()
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -81,7 +58,7 @@ async fn a_sync_killed_mid_list_leaves_no_browser_and_no_profile() {
     }
     assert!(account.wait().await.unwrap().success());
     assert!(
-        browser_processes().is_empty(),
+        Leftovers::find().processes.is_empty(),
         "a browser was running before the test"
     );
 
@@ -105,21 +82,24 @@ async fn a_sync_killed_mid_list_leaves_no_browser_and_no_profile() {
         );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
+    let running = Leftovers::find();
     assert!(
-        !browser_processes().is_empty(),
+        !running.processes.is_empty(),
         "no browser process seen mid-sync"
     );
-    assert_eq!(profiles_left(), 1);
+    assert_eq!(running.profiles.len(), 1);
 
     sync.start_kill().unwrap();
     sync.wait().await.unwrap();
     let killed = Instant::now();
-    while !browser_processes().is_empty() || profiles_left() > 0 {
+    loop {
+        let left = Leftovers::find();
+        if left.is_empty() {
+            break;
+        }
         assert!(
             killed.elapsed() < Duration::from_secs(5),
-            "left behind after the kill: {:?} processes, {} profiles",
-            browser_processes(),
-            profiles_left()
+            "left behind after the kill: {left:?}"
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }

@@ -9,52 +9,23 @@ use common::site::*;
 use fossa_core::error::ErrorClass;
 use fossa_core::model::{RunRecord, RunStatus};
 use fossa_core::sync::reader::{PAGE_READER_DETECTED_SETTING, PAGE_READER_SETTING};
-use fossa_core::workfossa::browser::PROFILE_PREFIX;
+use fossa_core::workfossa::browser::Leftovers;
 use std::time::{Duration, Instant};
 use tokio::sync::Mutex;
 
 static ONE_BROWSER_AT_A_TIME: Mutex<()> = Mutex::const_new(());
 
-/// Processes whose command line names a Fossa Sync browser profile.
-fn browser_processes() -> Vec<String> {
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
-        if !entry
-            .file_name()
-            .to_string_lossy()
-            .bytes()
-            .all(|b| b.is_ascii_digit())
-        {
-            continue;
-        }
-        if let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) {
-            let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
-            if cmdline.contains(PROFILE_PREFIX) {
-                found.push(cmdline);
-            }
-        }
-    }
-    found
-}
-
-fn profiles_left() -> Vec<std::path::PathBuf> {
-    std::fs::read_dir(std::env::temp_dir())
-        .unwrap()
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().starts_with(PROFILE_PREFIX))
-        .map(|e| e.path())
-        .collect()
-}
-
 /// Waits up to 2 s for the browser's processes and profile to be gone, and says so.
 async fn assert_no_browser_left() {
     let started = Instant::now();
-    while !(browser_processes().is_empty() && profiles_left().is_empty()) {
+    loop {
+        let left = Leftovers::find();
+        if left.is_empty() {
+            break;
+        }
         assert!(
             started.elapsed() < Duration::from_secs(2),
-            "left behind: {:?} {:?}",
-            browser_processes(),
-            profiles_left()
+            "left behind: {left:?}"
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }

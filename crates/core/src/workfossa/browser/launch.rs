@@ -106,6 +106,48 @@ fn launcher_script(app_pid: u32, profile: &Path, chromium: &Path) -> String {
     )
 }
 
+/// Browser processes and profile folders of Fossa Sync that exist right now (any run's): after a
+/// sync, and after the app was killed, there must be none.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Leftovers {
+    /// Processes whose command line names a browser profile folder.
+    pub processes: Vec<u32>,
+    /// Browser profile folders in the system's temporary folder.
+    pub profiles: Vec<PathBuf>,
+}
+
+impl Leftovers {
+    pub fn find() -> Self {
+        let processes = std::fs::read_dir("/proc")
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|entry| {
+                let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
+                let cmdline = std::fs::read(entry.path().join("cmdline")).ok()?;
+                String::from_utf8_lossy(&cmdline)
+                    .contains(PROFILE_PREFIX)
+                    .then_some(pid)
+            })
+            .collect();
+        let profiles = std::fs::read_dir(std::env::temp_dir())
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with(PROFILE_PREFIX))
+            .map(|e| e.path())
+            .collect();
+        Self {
+            processes,
+            profiles,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.processes.is_empty() && self.profiles.is_empty()
+    }
+}
+
 /// Whether this process runs as root (Chromium's sandbox refuses root: then `--no-sandbox`).
 pub fn running_as_root() -> bool {
     std::fs::read_to_string("/proc/self/status").is_ok_and(|status| {

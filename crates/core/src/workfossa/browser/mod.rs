@@ -6,7 +6,7 @@
 mod launch;
 mod session;
 
-pub use launch::{find_chromium, PROFILE_PREFIX};
+pub use launch::{find_chromium, Leftovers, PROFILE_PREFIX};
 pub use session::{BrowserSession, Shown};
 
 use super::client::{list_url, parse_list_page, ClientConfig};
