@@ -2,7 +2,8 @@
 //! operations as the JSON routes of `docs/api.md`, server-sent events, and the built web UI.
 //!
 //! Loopback only; every `/api/*` request needs the token of [`ApiAuth`]. Each route is a few lines
-//! over [`fossa_core::engine::Engine`]: behaviour lives in the engine.
+//! over [`EngineHandle`], the same handle the CLI and the desktop app use: behaviour lives in
+//! the engine.
 
 pub mod auth;
 pub mod error;
@@ -15,22 +16,21 @@ pub use static_files::default_ui_dir;
 
 use axum::extract::Request;
 use axum::Router;
-use fossa_core::engine::Engine;
+use fossa_core::engine::EngineHandle;
 use fossa_core::error::{EngineError, EngineResult};
 use routes::AppState;
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::Arc;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
 /// The whole app: `/api/*` behind the token, `/login`, and the UI (or a "not built" page) at `/`.
-pub fn router(engine: Arc<Engine>, auth: ApiAuth, ui_dir: Option<PathBuf>) -> Router {
+pub fn router(engine: EngineHandle, auth: ApiAuth, ui_dir: Option<PathBuf>) -> Router {
     app(engine, auth, ui_dir, CancellationToken::new())
 }
 
 fn app(
-    engine: Arc<Engine>,
+    engine: EngineHandle,
     auth: ApiAuth,
     ui_dir: Option<PathBuf>,
     shutdown: CancellationToken,
@@ -93,7 +93,7 @@ impl ApiServer {
 
 /// Checks the address is loopback, binds it, and serves [`router`] in the background.
 pub async fn serve(
-    engine: Arc<Engine>,
+    engine: EngineHandle,
     addr: SocketAddr,
     auth: ApiAuth,
     ui_dir: Option<PathBuf>,

@@ -169,7 +169,7 @@ async fn non_loopback_addresses_are_refused_before_binding() {
     let app = app().await;
     for addr in ["0.0.0.0:0", "[::]:0", "192.168.1.10:8765", "10.0.0.1:80"] {
         let result = fossa_api::serve(
-            Arc::clone(&app.engine),
+            fossa_core::engine::EngineHandle::local(Arc::clone(&app.engine)),
             addr.parse().unwrap(),
             ApiAuth::new(TOKEN),
             None,

@@ -70,6 +70,12 @@ async fn runs_work_orders_changes_and_daily_stats() {
     assert_eq!(app.get_json(&format!("/api/runs/{id}")).await, run);
     expect_error(app.get("/api/runs/999999").await, StatusCode::NOT_FOUND).await;
     expect_error(app.get("/api/runs/abc").await, StatusCode::NOT_FOUND).await;
+    // The changes of a run that does not exist are 404, not an empty list.
+    expect_error(
+        app.get("/api/changes?run=999999").await,
+        StatusCode::NOT_FOUND,
+    )
+    .await;
 
     let orders = app.get_json("/api/work-orders").await;
     let orders = orders.as_array().unwrap();

@@ -34,6 +34,10 @@ async fn changes(
     params: Params,
 ) -> ApiResult<Json<Vec<ChangeRecord>>> {
     let run = params.get("run", "a run id")?;
+    if let Some(id) = run {
+        // An unknown run is 404, not an empty list.
+        state.engine.run(id).await?;
+    }
     let since = params.instant("since")?;
     Ok(Json(state.engine.changes(run, since).await?))
 }

@@ -11,15 +11,15 @@ use crate::sse;
 use axum::extract::FromRef;
 use axum::routing::get;
 use axum::Router;
-use fossa_core::engine::Engine;
+use fossa_core::engine::EngineHandle;
 use serde::Serialize;
-use std::sync::Arc;
 use tokio_util::sync::CancellationToken;
 
 /// What every handler can reach.
 #[derive(Clone)]
 pub struct AppState {
-    pub engine: Arc<Engine>,
+    /// The engine, through the handle every shell uses.
+    pub engine: EngineHandle,
     pub auth: ApiAuth,
     /// Cancelled when the server stops, so open event streams end.
     pub shutdown: CancellationToken,

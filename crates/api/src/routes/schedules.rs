@@ -127,13 +127,8 @@ async fn trigger(
     Path(id): Path<String>,
 ) -> ApiResult<(StatusCode, Json<Triggered>)> {
     job_in_path(&id)?;
-    let handle = state.engine.sync_now().await?;
-    Ok((
-        StatusCode::ACCEPTED,
-        Json(Triggered {
-            run_id: handle.run_id,
-        }),
-    ))
+    let run_id = state.engine.start_sync().await?;
+    Ok((StatusCode::ACCEPTED, Json(Triggered { run_id })))
 }
 
 async fn history(

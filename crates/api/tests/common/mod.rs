@@ -5,7 +5,7 @@
 
 use fossa_api::{ApiAuth, ApiServer};
 use fossa_core::credentials::save_account;
-use fossa_core::engine::{Engine, EngineOptions};
+use fossa_core::engine::{Engine, EngineHandle, EngineOptions};
 use fossa_core::model::{JobType, RunRecord};
 use fossa_core::scheduler::SyncJob;
 use fossa_core::sync::WorkFossaJob;
@@ -93,7 +93,7 @@ async fn build(
     }
     let engine = Arc::new(engine);
     let server = fossa_api::serve(
-        Arc::clone(&engine),
+        EngineHandle::local(Arc::clone(&engine)),
         "127.0.0.1:0".parse().unwrap(),
         ApiAuth::new(TOKEN),
         ui_dir,

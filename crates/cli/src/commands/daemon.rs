@@ -43,7 +43,8 @@ async fn start_http(engine: &Arc<Engine>, addr: SocketAddr) -> EngineResult<foss
             "The web UI is not built (cd ui && npm ci && npm run build); serving the API only."
         );
     }
-    let server = fossa_api::serve(Arc::clone(engine), addr, auth, ui_dir).await?;
+    let server =
+        fossa_api::serve(EngineHandle::local(Arc::clone(engine)), addr, auth, ui_dir).await?;
     eprintln!(
         "HTTP API on http://{}/ — open this link to sign in from a browser:\n  {}",
         server.local_addr(),

@@ -10,7 +10,7 @@ use crate::control::{self, ControlReply, ControlRequest};
 use crate::credentials::{AccountInfo, PasswordStore};
 use crate::error::{EngineError, EngineResult};
 use crate::events::{EngineEvent, Progress};
-use crate::model::{RunRecord, Status};
+use crate::model::{JobType, RunRecord, Status};
 use crate::paths::DataDirLock;
 use crate::schedule::ScheduleConfig;
 use crate::settings::Settings;
@@ -259,5 +259,43 @@ impl EngineHandle {
     /// store.
     pub async fn shutdown(&self) {
         self.engine.shutdown().await;
+    }
+
+    // Added for the HTTP API, which reaches the engine only through this handle.
+
+    /// Creates a job type's schedule; [`EngineError::Conflict`] when it already has one.
+    pub async fn create_schedule(
+        &self,
+        job: JobType,
+        config: ScheduleConfig,
+    ) -> EngineResult<ScheduleView> {
+        if self.remote {
+            config.validate()?;
+            if self.engine.store().schedule(job).await?.is_some() {
+                return Err(EngineError::Conflict(format!(
+                    "The {job} schedule already exists; change it with PUT /api/scraping-schedules/{job}."
+                )));
+            }
+            return self.set_schedule(config).await;
+        }
+        self.engine.create_schedule(job, config).await
+    }
+
+    /// Resets the schedule to the defaults, switched off.
+    pub async fn reset_schedule(&self) -> EngineResult<()> {
+        if self.remote {
+            let mut config = self.engine.default_schedule.clone();
+            config.enabled = false;
+            return self.set_schedule(config).await.map(|_| ());
+        }
+        self.engine.reset_schedule().await
+    }
+
+    pub async fn send_test_email(&self) -> EngineResult<()> {
+        self.engine.send_test_email().await
+    }
+
+    pub async fn send_test_webhook(&self) -> EngineResult<()> {
+        self.engine.send_test_webhook().await
     }
 }
