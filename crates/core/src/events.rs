@@ -17,6 +17,17 @@ pub enum Phase {
     Saving,
 }
 
+/// What a notice is about; the notifier decides, the shells show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub enum NoticeKind {
+    Failure,
+    Recovery,
+    NewWorkOrders,
+    Info,
+}
+
 /// One progress report of a running sync.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
@@ -50,7 +61,7 @@ pub enum EngineEvent {
     Notification {
         title: String,
         body: String,
-        kind: crate::notify::NoticeKind,
+        kind: NoticeKind,
     },
 }
 

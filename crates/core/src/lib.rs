@@ -5,6 +5,7 @@
 pub mod clock;
 pub mod control;
 pub mod credentials;
+pub mod diff;
 pub mod engine;
 pub mod error;
 pub mod events;

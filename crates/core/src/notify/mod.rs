@@ -4,7 +4,8 @@
 pub mod channels;
 pub mod rules;
 
-pub use rules::{Notice, NoticeKind};
+pub use crate::events::NoticeKind;
+pub use rules::Notice;
 
 use crate::credentials::load_smtp_password;
 use crate::error::{EngineError, EngineResult};

@@ -2,20 +2,11 @@
 //! period), recovery, and — optionally — new or rescheduled work orders. Pure.
 
 use crate::error::SyncError;
+use crate::events::NoticeKind;
 use crate::model::{RunRecord, RunStatus};
 use crate::settings::NotificationSettings;
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
-pub enum NoticeKind {
-    Failure,
-    Recovery,
-    NewWorkOrders,
-    Info,
-}
 
 /// One message to show or send.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

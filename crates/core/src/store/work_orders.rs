@@ -4,7 +4,7 @@ use super::Store;
 use crate::clock::{from_ms, to_ms};
 use crate::error::{EngineResult, SyncError};
 use crate::model::RunSummary;
-use crate::sync::diff::{diff_against_stored, diff_work_orders, stored_record_keys, FieldChange};
+use crate::diff::{diff_against_stored, diff_work_orders, stored_record_keys, FieldChange};
 use crate::workfossa::WorkOrder;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

@@ -1,7 +1,6 @@
 //! One WorkFossa sync run: log in, fetch every page, validate, then write everything in one
 //! transaction. Any failure before the commit leaves the stored work orders exactly as they were.
 
-pub mod diff;
 pub mod reader;
 
 use crate::credentials::load_account;
