@@ -2,6 +2,7 @@
 
 pub mod browser;
 pub mod client;
+pub mod dispenser;
 pub mod fetch;
 pub mod list_end;
 pub mod parser;

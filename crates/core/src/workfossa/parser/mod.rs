@@ -7,6 +7,7 @@
 //! number or status) is [`ParseError::LayoutNotRecognised`], never an empty list.
 
 mod columns;
+pub mod dispensers;
 mod dom;
 mod links;
 mod login;
