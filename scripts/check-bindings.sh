@@ -8,9 +8,12 @@ cargo test -q -p fossa-core --features ts --lib export_bindings >/dev/null
 # ts-rs writes i64 as `bigint`; serde_json sends JSON numbers, and every i64 here (ids, counts,
 # milliseconds) stays far below 2^53, so the UI sees them as `number`.
 sed -i 's/\bbigint\b/number/g' ui/src/bindings/*.ts
-if [ -n "$(git status --porcelain -- ui/src/bindings)" ]; then
-  git status --short -- ui/src/bindings
-  echo "ui/src/bindings is out of date: run scripts/check-bindings.sh and commit the result." >&2
+# The UI's route table, from the operation catalogue.
+FOSSA_WRITE_GENERATED=1 cargo test -q -p fossa-core --test operations_declared_once \
+  the_ui_route_table_is_generated_from_the_catalogue >/dev/null
+if [ -n "$(git status --porcelain -- ui/src/bindings ui/src/api/operations.ts)" ]; then
+  git status --short -- ui/src/bindings ui/src/api/operations.ts
+  echo "ui/src/bindings or ui/src/api/operations.ts is out of date: run scripts/check-bindings.sh and commit the result." >&2
   exit 1
 fi
 echo "TypeScript bindings are current."

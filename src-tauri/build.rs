@@ -8,36 +8,28 @@
 //! clone, a Rust-only CI step), the placeholder page in `placeholder-ui/` is embedded instead and
 //! a warning says so; build the UI first for a real window.
 
-/// Every app command; each gets an `allow-<command>` permission that `capabilities/` grants.
-const COMMANDS: &[&str] = &[
-    "app_info",
-    "get_status",
-    "get_schedules",
-    "get_schedule",
-    "set_schedule",
-    "preview_schedule",
-    "pause",
-    "resume",
-    "sync_now",
-    "get_history",
-    "get_run",
-    "get_work_orders",
-    "get_changes",
-    "get_daily_stats",
-    "get_settings",
-    "set_settings",
-    "get_account",
-    "set_account",
-    "test_login",
-    "send_test_email",
-    "send_test_webhook",
-    "leave_demo",
-];
+/// The operation catalogue of the engine (`fossa_core::catalogue`): each operation with a Tauri
+/// command gets an `allow-<command>` permission, which `capabilities/main.json` grants.
+mod catalogue {
+    #![allow(dead_code)]
+    include!("../crates/core/src/catalogue/table.rs");
+}
+
+/// Every app command, from the catalogue.
+fn commands() -> &'static [&'static str] {
+    let names: Vec<&'static str> = catalogue::OPERATIONS
+        .iter()
+        .filter(|op| op.tauri)
+        .map(|op| op.name)
+        .collect();
+    names.leak()
+}
 
 fn main() {
     let ui = std::path::Path::new("../ui/dist/index.html");
     println!("cargo:rerun-if-changed=../ui/dist");
     println!("cargo:rerun-if-changed=placeholder-ui");
+    println!("cargo:rerun-if-changed=../crates/core/src/catalogue/table.rs");
     if !ui.exists() && std::env::var_os("TAURI_CONFIG").is_none() {
         println!(
             "cargo:warning=ui/dist is not built: the window will show a placeholder (build the UI in ui/ first)"
@@ -45,7 +37,7 @@ fn main() {
         println!(r#"cargo:rustc-env=TAURI_CONFIG={{"build":{{"frontendDist":"placeholder-ui"}}}}"#);
     }
     let attributes = tauri_build::Attributes::new()
-        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+        .app_manifest(tauri_build::AppManifest::new().commands(commands()));
     if let Err(error) = tauri_build::try_build(attributes) {
         eprintln!("tauri-build failed: {error:#}");
         std::process::exit(1);

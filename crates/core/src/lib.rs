@@ -2,6 +2,7 @@
 //! client and parser, and the sync run. Nothing here depends on Tauri; the CLI, the HTTP API and the
 //! desktop shell are thin layers over [`engine::Engine`].
 
+pub mod catalogue;
 pub mod clock;
 pub mod control;
 pub mod credentials;

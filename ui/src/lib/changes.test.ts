@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { groupChanges, valueText } from './changes';
 import type { ChangeRecord } from '../api/types';
 
-const change = (number: number, kind: ChangeRecord['kind'], field: string | null = null, old_value: unknown = null, new_value: unknown = null): ChangeRecord =>
+const change = (number: number, kind: ChangeRecord['kind'], field: string | null = null, old_value: ChangeRecord['old_value'] = null, new_value: ChangeRecord['new_value'] = null): ChangeRecord =>
   ({ run_id: 4, run_started_at: '2026-03-08T12:00:00Z', number, kind, field, old_value, new_value });
 
 describe('changes', () => {

@@ -2,7 +2,14 @@
 // names (`notifications.email.port` and `email.port` alike). Text only becomes numbers here; the
 // engine checks ranges and addresses and answers 422 with the field.
 
-import type { EmailSettings, NotificationSettings, Settings, SmtpSecurity } from '../api/types';
+import type {
+  EmailSettingsUpdate,
+  NotificationSettings,
+  NotificationSettingsUpdate,
+  Settings,
+  SettingsUpdate,
+  SmtpSecurity,
+} from '../api/types';
 
 export interface NotificationForm {
   desktop: boolean;
@@ -47,13 +54,13 @@ function wholeNumber(text: string): number | null {
 }
 
 /** The settings the form describes, or the first text that is not a number. */
-export function formToNotifications(form: NotificationForm): { value: NotificationSettings } | { error: { field: string; message: string } } {
+export function formToNotifications(form: NotificationForm): { value: NotificationSettingsUpdate } | { error: { field: string; message: string } } {
   let quiet: number | null = null;
   if (form.quiet.trim() !== '') {
     quiet = wholeNumber(form.quiet);
     if (quiet === null) return { error: { field: 'quiet_period_minutes', message: 'Enter whole minutes, or leave it empty for no repeat.' } };
   }
-  let email: EmailSettings | null = null;
+  let email: EmailSettingsUpdate | null = null;
   if (form.emailOn) {
     const port = wholeNumber(form.port);
     if (port === null) return { error: { field: 'email.port', message: 'Enter the SMTP port as a number (587 for STARTTLS, 465 for TLS).' } };
@@ -84,10 +91,15 @@ export function settingsField(field: string | null | undefined): string | null {
   return field.replace(/^settings\./, '').replace(/^notifications\./, '');
 }
 
+/** The settings as read, with a change from a form applied. */
+export type SettingsPatched = Omit<Settings, 'notifications'> & {
+  notifications: NotificationSettings | NotificationSettingsUpdate;
+};
+
 /** What is sent back: the settings without the fields the engine only reports. */
-export function settingsBody(settings: Settings): Settings {
+export function settingsBody(settings: SettingsPatched): SettingsUpdate {
   const { log_dir: _ignored, page_reader_detected: _detected, ...rest } = settings;
-  const email = rest.notifications.email;
+  const email: (EmailSettingsUpdate & { password_set?: boolean }) | null = rest.notifications.email;
   if (email) {
     const { password_set: _set, ...emailRest } = email;
     return { ...rest, notifications: { ...rest.notifications, email: emailRest } };

@@ -3,7 +3,7 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import { getAccount, setAccount, testLogin } from '../api/client';
-import type { Settings } from '../api/types';
+import type { Settings, SettingsUpdate } from '../api/types';
 import { ErrorBanner, Field, invalid } from '../components/ui';
 import { asApiError, useLoad } from '../lib/hooks';
 import { fieldMessage } from '../lib/scheduleForm';
@@ -16,7 +16,7 @@ const STORE_TEXT = {
   none: 'nowhere yet',
 } as const;
 
-export function AccountSection({ settings, saveSettings }: { settings: Settings; saveSettings: (patch: Partial<Settings>) => Promise<Settings> }) {
+export function AccountSection({ settings, saveSettings }: { settings: Settings; saveSettings: (patch: Partial<SettingsUpdate>) => Promise<Settings> }) {
   const account = useLoad(() => getAccount(), []);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');

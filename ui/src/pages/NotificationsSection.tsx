@@ -3,7 +3,7 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import { sendTestEmail, sendTestWebhook } from '../api/client';
-import type { Settings, SmtpSecurity } from '../api/types';
+import type { Settings, SettingsUpdate, SmtpSecurity } from '../api/types';
 import { Field, invalid } from '../components/ui';
 import { asApiError } from '../lib/hooks';
 import { fieldMessage } from '../lib/scheduleForm';
@@ -11,7 +11,7 @@ import { formToNotifications, notificationsToForm, settingsField, type Notificat
 
 type Note = { ok: boolean; text: string } | null;
 
-export function NotificationsSection({ settings, saveSettings }: { settings: Settings; saveSettings: (patch: Partial<Settings>) => Promise<Settings> }) {
+export function NotificationsSection({ settings, saveSettings }: { settings: Settings; saveSettings: (patch: Partial<SettingsUpdate>) => Promise<Settings> }) {
   const [form, setForm] = useState<NotificationForm>(() => notificationsToForm(settings.notifications));
   const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
   const [note, setNote] = useState<Note>(null);

@@ -2,7 +2,7 @@
 // Automatic detected. `PageReaderControl` holds no state, so tests render it without a DOM.
 
 import { useState } from 'preact/hooks';
-import type { PageReader, Settings } from '../api/types';
+import type { PageReader, Settings, SettingsUpdate } from '../api/types';
 import { Field, invalid } from '../components/ui';
 import { asApiError } from '../lib/hooks';
 
@@ -38,7 +38,7 @@ export function PageReaderControl(props: {
   );
 }
 
-export function PageReaderSection({ settings, saveSettings }: { settings: Settings; saveSettings: (patch: Partial<Settings>) => Promise<Settings> }) {
+export function PageReaderSection({ settings, saveSettings }: { settings: Settings; saveSettings: (patch: Partial<SettingsUpdate>) => Promise<Settings> }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const change = async (page_reader: PageReader) => {

@@ -4,7 +4,7 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import { getAppInfo, getSettings, setSettings } from '../api/client';
-import type { Settings } from '../api/types';
+import type { Settings, SettingsUpdate } from '../api/types';
 import { ErrorBanner } from '../components/ui';
 import { asApiError, useLoad } from '../lib/hooks';
 import { settingsBody } from '../lib/settingsForm';
@@ -21,7 +21,7 @@ export function SettingsPage() {
   }, [loaded.data]);
 
   /** Applies `patch` to the engine's current settings (not a stale copy) and saves them. */
-  const saveSettings = async (patch: Partial<Settings>): Promise<Settings> => {
+  const saveSettings = async (patch: Partial<SettingsUpdate>): Promise<Settings> => {
     const fresh = await getSettings();
     const saved = await setSettings(settingsBody({ ...fresh, ...patch }));
     setLocal({ ...saved, log_dir: saved.log_dir ?? fresh.log_dir });
@@ -41,7 +41,7 @@ export function SettingsPage() {
   );
 }
 
-function StartupSection({ settings, saveSettings }: { settings: Settings; saveSettings: (patch: Partial<Settings>) => Promise<Settings> }) {
+function StartupSection({ settings, saveSettings }: { settings: Settings; saveSettings: (patch: Partial<SettingsUpdate>) => Promise<Settings> }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const app = useLoad(() => getAppInfo(), []);
