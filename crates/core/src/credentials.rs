@@ -3,15 +3,16 @@
 //! (`WORKFOSSA_URL`, `WORKFOSSA_EMAIL`, `WORKFOSSA_PASSWORD`) overrides the stored values.
 
 use crate::error::{EngineError, EngineResult, SyncError};
+use crate::settings::keys::{
+    EMAIL_SETTING, PASSWORD_STORE_SETTING, SITE_URL_SETTING, SMTP_PASSWORD_STORE_SETTING,
+};
+use crate::settings::parse_site_url;
 use crate::store::Store;
 use crate::workfossa::{Password, DEFAULT_SITE_URL};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use url::Url;
 
-pub const SITE_URL_SETTING: &str = "site_url";
-pub const EMAIL_SETTING: &str = "account_email";
-pub(crate) const PASSWORD_STORE_SETTING: &str = "password_store";
 const KEYRING_SERVICE: &str = "fossa-sync";
 const PASSWORD_FILE: &str = "workfossa-password";
 
@@ -46,23 +47,6 @@ pub struct AccountInfo {
 
 fn env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|value| !value.is_empty())
-}
-
-/// Parses and checks a site address (http or https, with a host).
-pub fn parse_site_url(text: &str) -> EngineResult<Url> {
-    let url = Url::parse(text.trim()).map_err(|e| {
-        EngineError::invalid(
-            "site_url",
-            format!("{e}: give an address like https://app.workfossa.com"),
-        )
-    })?;
-    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
-        return Err(EngineError::invalid(
-            "site_url",
-            "the address must start with https:// (or http://) and name a host",
-        ));
-    }
-    Ok(url)
 }
 
 pub async fn site_url(store: &Store) -> EngineResult<Url> {
@@ -277,7 +261,6 @@ fn keyring_reason(error: &keyring::Error) -> &'static str {
 
 const SMTP_KEYRING_USER: &str = "smtp";
 const SMTP_PASSWORD_FILE: &str = "smtp-password";
-const SMTP_STORE_SETTING: &str = "smtp_password_store";
 
 /// Stores the SMTP password like the WorkFossa one: keyring first, else a 0600 file.
 pub async fn save_smtp_password(
@@ -294,7 +277,7 @@ pub async fn save_smtp_password(
     };
     store
         .set_setting(
-            SMTP_STORE_SETTING,
+            SMTP_PASSWORD_STORE_SETTING,
             if kind == PasswordStore::Keyring {
                 "keyring"
             } else {
@@ -311,7 +294,7 @@ pub async fn load_smtp_password(
     store: &Store,
 ) -> Result<Option<Password>, SyncError> {
     let kind = store
-        .setting(SMTP_STORE_SETTING)
+        .setting(SMTP_PASSWORD_STORE_SETTING)
         .await
         .map_err(|e| SyncError::Store(e.to_string()))?;
     let secret = match kind.as_deref() {

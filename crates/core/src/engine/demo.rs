@@ -6,13 +6,13 @@
 //! does not start it again while no account is set.
 
 use super::Engine;
-use crate::credentials::{
-    self, remove_password_file, EMAIL_SETTING, PASSWORD_STORE_SETTING, SITE_URL_SETTING,
-};
+use crate::credentials::{self, remove_password_file};
 use crate::error::{EngineError, EngineResult};
 use crate::events::EngineEvent;
 use crate::model::{JobType, RunStatus};
-use crate::settings::DEMO_SETTING;
+use crate::settings::keys::{
+    DEMO_SETTING, EMAIL_SETTING, PASSWORD_STORE_SETTING, SITE_URL_SETTING,
+};
 use crate::store::{HistoryFilter, DATABASE_FILE};
 use crate::workfossa::Password;
 use serde::{Deserialize, Serialize};
@@ -20,8 +20,9 @@ use std::path::{Path, PathBuf};
 
 /// The demo's data dir's name inside the real data dir.
 pub const DEMO_DIR: &str = "demo";
-/// Set in the real data dir when the user left the demo: the desktop app then starts without it.
-pub const DEMO_DECLINED_SETTING: &str = "demo_declined";
+/// Set in the real data dir when the user left the demo (kept at its old path; defined with the
+/// other settings).
+pub use crate::settings::keys::DEMO_DECLINED_SETTING;
 
 /// The demo's own data dir, beside the real data.
 pub fn demo_data_dir(base: &Path) -> PathBuf {
@@ -79,7 +80,7 @@ pub async fn demo_wanted(base: &Path) -> EngineResult<bool> {
 impl Engine {
     /// True when this data dir holds the demo's data.
     pub async fn is_demo(&self) -> EngineResult<bool> {
-        Ok(self.store.setting(DEMO_SETTING).await?.as_deref() == Some("true"))
+        self.store.is_demo().await
     }
 
     async fn demo_wanted(&self) -> EngineResult<bool> {
@@ -141,28 +142,16 @@ impl Engine {
                     .into(),
             ));
         }
-        let mut tx = self.store.pool().begin().await?;
-        sqlx::query("DELETE FROM changes").execute(&mut *tx).await?;
-        let orders = sqlx::query("DELETE FROM work_orders")
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        let runs = sqlx::query("DELETE FROM runs")
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        for key in [
-            EMAIL_SETTING,
-            SITE_URL_SETTING,
-            PASSWORD_STORE_SETTING,
-            DEMO_SETTING,
-        ] {
-            sqlx::query("DELETE FROM settings WHERE key = ?")
-                .bind(key)
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await?;
+        let cleared = self
+            .store
+            .clear_synced_data(&[
+                EMAIL_SETTING,
+                SITE_URL_SETTING,
+                PASSWORD_STORE_SETTING,
+                DEMO_SETTING,
+            ])
+            .await?;
+        let (orders, runs) = (cleared.work_orders, cleared.runs);
         remove_password_file(&self.data_dir);
         if let Ok(status) = self.status().await {
             self.scheduler.events().emit(EngineEvent::StatusChanged {

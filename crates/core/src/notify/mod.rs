@@ -117,14 +117,7 @@ impl Notifier {
         if run.status != RunStatus::Success || run.changed.unwrap_or(0) == 0 {
             return Ok(0);
         }
-        let count = sqlx::query_scalar(
-            "SELECT COUNT(DISTINCT number) FROM changes WHERE run_id = ? AND kind = 'changed'
-             AND (field LIKE 'next_visit%' OR field = 'due_date')",
-        )
-        .bind(run.id)
-        .fetch_one(self.store.pool())
-        .await?;
-        Ok(count)
+        self.store.rescheduled_work_orders(run.id).await
     }
 
     /// "Send test email": sends a test message with the stored settings; the error is one sentence.

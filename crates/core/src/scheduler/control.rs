@@ -120,12 +120,7 @@ impl Scheduler {
                 .await?
                 .and_then(|run| run.finished_at),
             running_run_id: running.map(|run| run.id),
-            demo: self
-                .store
-                .setting(crate::settings::DEMO_SETTING)
-                .await?
-                .as_deref()
-                == Some("true"),
+            demo: self.store.is_demo().await?,
         })
     }
 

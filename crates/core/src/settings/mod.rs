@@ -1,18 +1,18 @@
 //! The app's settings (site address, demo, fetch concurrency, page reader, startup,
 //! notifications): one validated struct, stored in the settings table. A bad value is an error
-//! naming the field and nothing is saved.
+//! naming the field and nothing is saved. Every key of the table is in [`keys`]; the typed reads
+//! and writes of single settings other modules need are in `stored.rs`.
 
-use crate::credentials::{parse_site_url, SITE_URL_SETTING};
+pub mod keys;
+mod page_reader;
+mod stored;
+
+pub use keys::*;
+pub use page_reader::PageReader;
+
 use crate::error::{EngineError, EngineResult};
-use crate::store::Store;
-use crate::sync::reader::{PageReader, PAGE_READER_DETECTED_SETTING, PAGE_READER_SETTING};
-use crate::sync::CONCURRENCY_SETTING;
-use crate::workfossa::DEFAULT_SITE_URL;
 use serde::{Deserialize, Serialize};
-
-const NOTIFICATIONS_SETTING: &str = "notifications";
-const LAUNCH_AT_LOGIN_SETTING: &str = "launch_at_login";
-pub const DEMO_SETTING: &str = "demo";
+use url::Url;
 
 /// How mail is secured on the way to the SMTP server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,6 +86,23 @@ pub struct Settings {
     pub notifications: NotificationSettings,
 }
 
+/// Parses and checks a site address (http or https, with a host).
+pub fn parse_site_url(text: &str) -> EngineResult<Url> {
+    let url = Url::parse(text.trim()).map_err(|e| {
+        EngineError::invalid(
+            "site_url",
+            format!("{e}: give an address like https://app.workfossa.com"),
+        )
+    })?;
+    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+        return Err(EngineError::invalid(
+            "site_url",
+            "the address must start with https:// (or http://) and name a host",
+        ));
+    }
+    Ok(url)
+}
+
 /// `auto`, `http` or `browser` (any case) as the page reader; anything else is an error naming
 /// `page_reader`.
 pub fn parse_page_reader(text: &str) -> EngineResult<PageReader> {
@@ -152,182 +169,9 @@ impl Settings {
     }
 }
 
-impl Store {
-    pub async fn settings(&self) -> EngineResult<Settings> {
-        let notifications = match self.setting(NOTIFICATIONS_SETTING).await? {
-            Some(text) => serde_json::from_str(&text).unwrap_or_default(),
-            None => NotificationSettings::default(),
-        };
-        Ok(Settings {
-            // Always in the normalised form it is saved in (`https://host/`).
-            site_url: {
-                let raw = self
-                    .setting(SITE_URL_SETTING)
-                    .await?
-                    .unwrap_or_else(|| DEFAULT_SITE_URL.to_string());
-                parse_site_url(&raw)
-                    .map(|url| url.to_string())
-                    .unwrap_or(raw)
-            },
-            demo: self.setting(DEMO_SETTING).await?.as_deref() == Some("true"),
-            fetch_concurrency: self
-                .setting(CONCURRENCY_SETTING)
-                .await?
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(4),
-            page_reader: self
-                .setting(PAGE_READER_SETTING)
-                .await?
-                .and_then(|v| v.parse().ok())
-                .unwrap_or_default(),
-            page_reader_detected: self
-                .setting(PAGE_READER_DETECTED_SETTING)
-                .await?
-                .and_then(|v| v.parse().ok()),
-            launch_at_login: self.setting(LAUNCH_AT_LOGIN_SETTING).await?.as_deref()
-                == Some("true"),
-            notifications,
-        })
-    }
-
-    /// Validates then stores all settings together; the SMTP password must already be dealt with.
-    /// `demo` and `page_reader_detected` are reported only: entering and leaving the demo are the
-    /// engine's (`Engine::enter_demo`, `Engine::leave_demo`), and a changed `page_reader` clears
-    /// what `auto` detected, so the next sync in `auto` checks again.
-    pub async fn save_settings(&self, settings: &Settings) -> EngineResult<()> {
-        settings.validate()?;
-        let mut notifications = settings.notifications.clone();
-        if let Some(email) = notifications.email.as_mut() {
-            email.password = None;
-        }
-        let notifications = serde_json::to_string(&notifications)
-            .map_err(|e| EngineError::Control(e.to_string()))?;
-        let mut tx = self.pool().begin().await?;
-        let previous: Option<String> =
-            sqlx::query_scalar("SELECT value FROM settings WHERE key = ?")
-                .bind(PAGE_READER_SETTING)
-                .fetch_optional(&mut *tx)
-                .await?;
-        let previous: PageReader = previous.and_then(|v| v.parse().ok()).unwrap_or_default();
-        let mut values = vec![
-            (
-                SITE_URL_SETTING,
-                parse_site_url(&settings.site_url)?.to_string(),
-            ),
-            (CONCURRENCY_SETTING, settings.fetch_concurrency.to_string()),
-            (
-                LAUNCH_AT_LOGIN_SETTING,
-                settings.launch_at_login.to_string(),
-            ),
-            (NOTIFICATIONS_SETTING, notifications),
-            (PAGE_READER_SETTING, settings.page_reader.to_string()),
-        ];
-        if previous != settings.page_reader {
-            values.push((PAGE_READER_DETECTED_SETTING, String::new()));
-        }
-        for (key, value) in values {
-            sqlx::query("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-                .bind(key)
-                .bind(value)
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await?;
-        Ok(())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[tokio::test]
-    async fn defaults_round_trip_and_bad_values_change_nothing() {
-        let store = Store::in_memory().await.unwrap();
-        let mut settings = store.settings().await.unwrap();
-        assert_eq!(settings.site_url, format!("{DEFAULT_SITE_URL}/"));
-        assert_eq!(settings.fetch_concurrency, 4);
-        assert!(settings.notifications.desktop);
-        settings.fetch_concurrency = 2;
-        settings.notifications.webhook_url = Some("https://hooks.example.com/x".into());
-        store.save_settings(&settings).await.unwrap();
-        assert_eq!(store.settings().await.unwrap(), settings);
-
-        let mut bad = settings.clone();
-        bad.fetch_concurrency = 9;
-        let error = store.save_settings(&bad).await.unwrap_err();
-        assert!(
-            matches!(error, EngineError::InvalidInput { ref field, .. } if field == "fetch_concurrency")
-        );
-        bad = settings.clone();
-        bad.notifications.email = Some(EmailSettings {
-            host: "smtp.example.com".into(),
-            port: 587,
-            security: SmtpSecurity::Starttls,
-            username: None,
-            password_set: false,
-            password: None,
-            from: "not an address".into(),
-            to: "me@example.com".into(),
-        });
-        let error = store.save_settings(&bad).await.unwrap_err();
-        assert!(
-            matches!(error, EngineError::InvalidInput { ref field, .. } if field == "email.from")
-        );
-        assert_eq!(store.settings().await.unwrap(), settings);
-    }
-
-    #[tokio::test]
-    async fn page_reader_is_checked_and_a_change_clears_what_auto_detected() {
-        let store = Store::in_memory().await.unwrap();
-        let mut settings = store.settings().await.unwrap();
-        assert_eq!(settings.page_reader, PageReader::Auto);
-        assert_eq!(settings.page_reader_detected, None);
-
-        // What auto found is shown, and survives saving other settings.
-        store
-            .set_setting(PAGE_READER_DETECTED_SETTING, "browser")
-            .await
-            .unwrap();
-        settings = store.settings().await.unwrap();
-        assert_eq!(settings.page_reader_detected, Some(PageReader::Browser));
-        settings.fetch_concurrency = 3;
-        // Read-only: a client's value is ignored.
-        settings.page_reader_detected = Some(PageReader::Http);
-        store.save_settings(&settings).await.unwrap();
-        let saved = store.settings().await.unwrap();
-        assert_eq!(saved.page_reader_detected, Some(PageReader::Browser));
-
-        // Away from auto clears it...
-        settings.page_reader = PageReader::Http;
-        store.save_settings(&settings).await.unwrap();
-        let saved = store.settings().await.unwrap();
-        assert_eq!(saved.page_reader, PageReader::Http);
-        assert_eq!(saved.page_reader_detected, None);
-        assert_eq!(
-            store.setting(PAGE_READER_SETTING).await.unwrap().as_deref(),
-            Some("http")
-        );
-
-        // ...and so does going back to auto.
-        store
-            .set_setting(PAGE_READER_DETECTED_SETTING, "http")
-            .await
-            .unwrap();
-        settings.page_reader = PageReader::Auto;
-        store.save_settings(&settings).await.unwrap();
-        assert_eq!(store.settings().await.unwrap().page_reader_detected, None);
-
-        // A stored value that is not a reader reads as the default.
-        store
-            .set_setting(PAGE_READER_SETTING, "chrome")
-            .await
-            .unwrap();
-        assert_eq!(
-            store.settings().await.unwrap().page_reader,
-            PageReader::Auto
-        );
-    }
 
     #[test]
     fn bad_page_readers_name_the_field() {

@@ -1,12 +1,16 @@
 //! The SQLite store (sqlx): one pool per data dir, WAL, foreign keys, migrations applied at open.
 
+mod clear;
 mod runs;
 mod schedules;
 mod settings;
+mod stats;
 mod work_orders;
 
+pub use clear::Cleared;
 pub use runs::HistoryFilter;
 pub use schedules::ScheduleRow;
+pub use stats::DailyStat;
 pub use work_orders::{ApplyStats, ChangeRecord, StoredWorkOrder, WorkOrderQuery};
 
 use crate::error::EngineResult;

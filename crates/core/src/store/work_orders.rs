@@ -2,9 +2,9 @@
 
 use super::Store;
 use crate::clock::{from_ms, to_ms};
+use crate::diff::{diff_against_stored, diff_work_orders, stored_record_keys, FieldChange};
 use crate::error::{EngineResult, SyncError};
 use crate::model::RunSummary;
-use crate::diff::{diff_against_stored, diff_work_orders, stored_record_keys, FieldChange};
 use crate::workfossa::WorkOrder;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -261,6 +261,18 @@ impl Store {
             });
         }
         Ok(orders)
+    }
+
+    /// How many work orders run `run_id` rescheduled (a changed next visit or due date).
+    pub async fn rescheduled_work_orders(&self, run_id: i64) -> EngineResult<i64> {
+        let count = sqlx::query_scalar(
+            "SELECT COUNT(DISTINCT number) FROM changes WHERE run_id = ? AND kind = 'changed'
+             AND (field LIKE 'next_visit%' OR field = 'due_date')",
+        )
+        .bind(run_id)
+        .fetch_one(self.pool())
+        .await?;
+        Ok(count)
     }
 
     /// Change records, oldest first, of one run or of runs started since an instant.

@@ -14,9 +14,6 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::sync::Arc;
 
-/// The setting that bounds how many list pages are fetched at once (1 to 8, default 4).
-pub const CONCURRENCY_SETTING: &str = "fetch_concurrency";
-
 type Tuning = Arc<dyn Fn(&mut ClientConfig) + Send + Sync>;
 
 /// The work-order sync against WorkFossa (or the simulated site), configured from the data dir.
@@ -45,12 +42,12 @@ impl WorkFossaJob {
     async fn client(&self, store: &Store) -> Result<WorkFossaClient, SyncError> {
         let account = load_account(&self.data_dir, store).await?;
         let mut config = ClientConfig::new(account.site_url, account.email, account.password);
-        if let Some(value) = store
-            .setting(CONCURRENCY_SETTING)
+        if let Some(concurrency) = store
+            .sync_concurrency()
             .await
             .map_err(|e| SyncError::Store(e.to_string()))?
         {
-            config.concurrency = value.parse::<usize>().unwrap_or(4).clamp(1, 8);
+            config.concurrency = concurrency;
         }
         if let Some(tuning) = &self.tuning {
             tuning(&mut config);

@@ -5,11 +5,6 @@
 //! application shell, and forgets what it remembered after a failure, so the next sync checks
 //! again.
 
-use std::fmt;
-use std::str::FromStr;
-
-use serde::{Deserialize, Serialize};
-
 use crate::error::SyncError;
 use crate::events::Phase;
 use crate::store::Store;
@@ -18,53 +13,9 @@ use crate::workfossa::fetch::FetchProgress;
 use crate::workfossa::{WorkFossaClient, WorkOrder};
 use tokio_util::sync::CancellationToken;
 
-/// The setting that chooses the page reader.
-pub const PAGE_READER_SETTING: &str = "page_reader";
-/// What `auto` found the site needs (`http` or `browser`), kept between syncs.
-pub const PAGE_READER_DETECTED_SETTING: &str = "page_reader_detected";
-
-/// How the pages are read.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
-pub enum PageReader {
-    /// HTTP, switching to the browser when the site serves an application shell.
-    #[default]
-    Auto,
-    Http,
-    Browser,
-}
-
-impl PageReader {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PageReader::Auto => "auto",
-            PageReader::Http => "http",
-            PageReader::Browser => "browser",
-        }
-    }
-}
-
-impl fmt::Display for PageReader {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for PageReader {
-    type Err = String;
-
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "auto" => Ok(PageReader::Auto),
-            "http" => Ok(PageReader::Http),
-            "browser" => Ok(PageReader::Browser),
-            other => Err(format!(
-                "{other:?} is not a page reader: use auto, http or browser"
-            )),
-        }
-    }
-}
+// Kept at their old paths; defined with the other settings.
+pub use crate::settings::keys::{PAGE_READER_DETECTED_SETTING, PAGE_READER_SETTING};
+pub use crate::settings::PageReader;
 
 /// The reader a sync starts with: the setting, or in `auto` what the site needed last time.
 pub fn first_reader(setting: PageReader, remembered: Option<PageReader>) -> PageReader {
@@ -86,10 +37,8 @@ pub async fn read_work_orders(
     progress: FetchProgress<'_>,
     cancel: &CancellationToken,
 ) -> Result<Vec<WorkOrder>, SyncError> {
-    let setting = stored(store, PAGE_READER_SETTING)
-        .await?
-        .unwrap_or_default();
-    let remembered = stored(store, PAGE_READER_DETECTED_SETTING).await?;
+    let setting = store.page_reader().await.map_err(store_error)?;
+    let remembered = store.page_reader_detected().await.map_err(store_error)?;
     let first = first_reader(setting, remembered);
     let browser = || async {
         tokio::select! {
@@ -134,20 +83,15 @@ async fn forget_on_failure(
     result
 }
 
-async fn stored(store: &Store, key: &str) -> Result<Option<PageReader>, SyncError> {
-    let value = store
-        .setting(key)
+async fn remember(store: &Store, reader: Option<PageReader>) -> Result<(), SyncError> {
+    store
+        .remember_page_reader(reader)
         .await
-        .map_err(|e| SyncError::Store(e.to_string()))?;
-    Ok(value.and_then(|v| v.parse().ok()))
+        .map_err(store_error)
 }
 
-async fn remember(store: &Store, reader: Option<PageReader>) -> Result<(), SyncError> {
-    let value = reader.map_or("", PageReader::as_str);
-    store
-        .set_setting(PAGE_READER_DETECTED_SETTING, value)
-        .await
-        .map_err(|e| SyncError::Store(e.to_string()))
+fn store_error(error: crate::error::EngineError) -> SyncError {
+    SyncError::Store(error.to_string())
 }
 
 #[cfg(test)]
@@ -162,13 +106,5 @@ mod tests {
         assert_eq!(first_reader(Auto, Some(Browser)), Browser);
         assert_eq!(first_reader(Http, Some(Browser)), Http);
         assert_eq!(first_reader(Browser, None), Browser);
-    }
-
-    #[test]
-    fn parsing() {
-        assert_eq!(" Browser ".parse(), Ok(PageReader::Browser));
-        assert_eq!("auto".parse(), Ok(PageReader::Auto));
-        let err = "chrome".parse::<PageReader>().unwrap_err();
-        assert!(err.contains("auto, http or browser"), "{err}");
     }
 }
