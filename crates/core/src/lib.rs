@@ -16,6 +16,7 @@ pub mod notify;
 pub mod paths;
 pub mod schedule;
 pub mod scheduler;
+pub mod sentence;
 pub mod settings;
 pub mod store;
 pub mod sync;

@@ -33,7 +33,7 @@ impl ScheduleError {
     pub fn new(field: &'static str, reason: impl Display) -> Self {
         Self {
             field,
-            message: crate::error::shorten_quoted(&format!("{field}: {reason}")),
+            message: crate::sentence::shorten_quoted(&format!("{field}: {reason}")),
         }
     }
 
