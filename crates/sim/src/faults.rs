@@ -50,6 +50,11 @@ pub struct Faults {
     /// Application mode ([`crate::SimOptions::spa`]): how long the list page's script shows
     /// only a loader before it fetches and renders the rows, on load and after each page turn.
     pub spa_render_delay_ms: u64,
+    /// Location ids whose page says `Could not find this location. It may have been deleted.`
+    /// although work orders still link to them.
+    pub deleted_locations: Vec<i64>,
+    /// Location ids whose equipment tab has other groups but no `Dispenser` group.
+    pub locations_without_dispensers: Vec<i64>,
 }
 
 impl Default for Faults {
@@ -69,6 +74,8 @@ impl Default for Faults {
             ignore_page: false,
             paginator: Paginator::Simple,
             spa_render_delay_ms: 150,
+            deleted_locations: Vec::new(),
+            locations_without_dispensers: Vec::new(),
         }
     }
 }

@@ -6,6 +6,8 @@
 //! ([`Faults`]) for the ways the real site fails, and `/_sim/...` control endpoints.
 //! In application mode ([`SimOptions::spa`]) the list URL answers only an application shell
 //! whose script ([`APP_SCRIPT_PATH`]) renders the rows in a browser from [`FRAGMENT_PATH`].
+//! Every work order's location has a page (`/app/customers/locations/<id>/`) whose `Equipment`
+//! tab lists generated dispensers ([`generate_dispensers`], [`SimState::location_equipment`]).
 //!
 //! ```no_run
 //! # async fn demo() -> std::io::Result<()> {
@@ -19,10 +21,12 @@
 
 mod control;
 mod details;
+mod dispensers;
 mod escape;
 mod faults;
 mod generator;
 mod list;
+mod location;
 mod pages;
 mod pagination;
 mod render;
@@ -34,8 +38,10 @@ mod state;
 
 pub use control::{state_report, MutateReport, MutateRequest, StateReport};
 pub use details::CATEGORIES;
+pub use dispensers::{generate_dispensers, LocationView, GRADES};
 pub use faults::Faults;
 pub use generator::{generate_work_orders, INJECTION_TEXT, ITEMS, STATUSES, WINDOWS};
+pub use location::{location_fragment_path, render_location_fragment};
 pub use pages::{escape, render_dashboard, render_login_page, BAD_CREDENTIALS};
 pub use pagination::{list_path, Paginator};
 pub use render::{

@@ -32,7 +32,7 @@ const LIST_HEADER: &str = include_str!("html/list_header.html");
 /// After the rows: the closing of the list, the page's modals and footer (inside `#app`).
 const BOTTOM: &str = include_str!("html/bottom.html");
 /// The closing of `#app`, the page's preloads and script, the end of the document.
-const TAIL: &str = include_str!("html/tail.html");
+pub(crate) const TAIL: &str = include_str!("html/tail.html");
 
 /// What one list page shows.
 #[derive(Debug, Clone)]

@@ -19,7 +19,7 @@ use crate::pages::{
     render_dashboard, render_login_page, render_page_expired, simple_page, BAD_CREDENTIALS,
 };
 use crate::state::{is_open, SimState};
-use crate::{control, list, spa};
+use crate::{control, list, location, spa};
 
 /// Name of the session cookie.
 pub const SESSION_COOKIE: &str = "workfossa_session";
@@ -40,6 +40,18 @@ pub(crate) fn router(state: SimState) -> Router {
         .route("/app/dashboard/", get(dashboard))
         .route("/app/work/list", get(list::work_list))
         .route(spa::FRAGMENT_PATH, get(spa::work_list_fragment))
+        .route(
+            "/app/customers/locations/{id}",
+            get(location::location_page),
+        )
+        .route(
+            "/app/customers/locations/{id}/",
+            get(location::location_page),
+        )
+        .route(
+            "/app/api/customers/locations/{id}/equipment",
+            get(location::location_fragment),
+        )
         .route("/app/{*rest}", get(app_other))
         .layer(middleware::from_fn_with_state(state.clone(), faults::apply));
     site.merge(control::router())

@@ -9,6 +9,8 @@
 //! - `GET /app/api/work/list?…` is the fragment endpoint: the inner HTML of `#app` exactly as
 //!   the HTTP mode's list page has it, with every list fault, counted as a list page; `401`
 //!   when the session is not logged in (the script then goes to `/login`).
+//! - a location page (`crate::location`) answers the same shell with `data-fragment` naming its
+//!   own fragment endpoint, which the script fetches instead.
 
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -36,12 +38,38 @@ const REAL_ORIGIN: &str = "https://app.workfossa.com/";
 
 /// The application shell the list URL answers in application mode: no rows, no empty state.
 pub fn render_app_shell(render_delay_ms: u64) -> String {
+    render_shell_for(render_delay_ms, FRAGMENT_PATH)
+}
+
+/// An application shell whose script fetches `fragment_path` (given to it in `#app`'s
+/// `data-fragment` unless it is the list's) into `#app`.
+pub(crate) fn render_shell_for(render_delay_ms: u64, fragment_path: &str) -> String {
     let head = HEAD.replace(REAL_ORIGIN, "/");
     let open = APP_OPEN.trim_end_matches('>');
+    // The list's shell names no fragment: the script's default.
+    let fragment = if fragment_path == FRAGMENT_PATH {
+        String::new()
+    } else {
+        format!(" data-fragment=\"{}\"", crate::pages::escape(fragment_path))
+    };
     format!(
-        "{head}{open} data-render-delay=\"{render_delay_ms}\"></div>\n\
+        "{head}{open} data-render-delay=\"{render_delay_ms}\"{fragment}></div>\n\
          <script type=\"module\" src=\"{APP_SCRIPT_PATH}\"></script>\n</body></html>\n"
     )
+}
+
+/// The fragment endpoints' `401` (the script then goes to `/login`).
+pub(crate) fn unauthenticated() -> Response {
+    let mut response = (
+        StatusCode::UNAUTHORIZED,
+        "{\"message\":\"Unauthenticated.\"}",
+    )
+        .into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    response
 }
 
 /// Static assets (`/build/...`, `/favicon.ico`), outside the fault layer and the request
@@ -80,17 +108,6 @@ pub(crate) async fn work_list_fragment(
                 .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
             response
         }
-        None => {
-            let mut response = (
-                StatusCode::UNAUTHORIZED,
-                "{\"message\":\"Unauthenticated.\"}",
-            )
-                .into_response();
-            response.headers_mut().insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/json"),
-            );
-            response
-        }
+        None => unauthenticated(),
     }
 }

@@ -28,6 +28,9 @@ pub struct SimStats {
     pub list_pages_served: u64,
     pub logins_ok: u64,
     pub logins_failed: u64,
+    /// Location pages and location fragments answered to a logged-in session.
+    #[serde(default)]
+    pub location_pages_served: u64,
 }
 
 /// What one [`SimState::churn_once`] did.
@@ -61,6 +64,8 @@ pub(crate) struct Data {
     pub(crate) password: String,
     /// Application mode: `/app/work/list` answers the application shell.
     pub(crate) spa: bool,
+    /// The generator's seed (location pages derive their dispensers from it).
+    pub(crate) seed: u64,
     /// Drives additions and changes (seeded, so a run is repeatable).
     rng: StdRng,
 }
@@ -101,6 +106,7 @@ impl SimState {
             email: email.to_string(),
             password: password.to_string(),
             spa: false,
+            seed,
             rng: StdRng::seed_from_u64(seed ^ 0x5eed_c0de_f055_a000),
         };
         let (revision, _) = watch::channel(0);
@@ -137,6 +143,12 @@ impl SimState {
     /// Whether the site runs in application mode.
     pub fn spa(&self) -> bool {
         self.lock().spa
+    }
+
+    /// In application mode, the script's render delay; `None` in HTTP mode.
+    pub(crate) fn spa_render_delay(&self) -> Option<u64> {
+        let data = self.lock();
+        data.spa.then_some(data.faults.spa_render_delay_ms)
     }
 
     /// Replaces all fault knobs.

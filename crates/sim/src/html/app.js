@@ -2,8 +2,9 @@
 // mode). Hand-written, no framework, no build step; served as /build/js/app.3f9c2a1b.js.
 //
 // - On load (and on back/forward), #app shows only <div class="loader-line"> for
-//   data-render-delay milliseconds, then the script fetches /app/api/work/list with the
-//   page's query string and puts the answer (the list page's #app content) into #app.
+//   data-render-delay milliseconds, then the script fetches #app's data-fragment (a location
+//   page's equipment) or else /app/api/work/list, with the page's query string, and puts the
+//   answer (the page's #app content) into #app.
 // - 401 (session gone): location.href = '/login'. Another failure: a
 //   div.alert.alert-danger.load-error with data-status (0 when the request broke).
 // - #app's data-state is "loading", "ready" or "error" (a hint for readers and tests).
@@ -18,6 +19,11 @@ const PAGE_LINKS = 'a.next-page, a.prev-page, a.page-link';
 const app = document.getElementById('app');
 // Bumped by every load; an older load that finishes late does not render.
 let generation = 0;
+
+// The page's fragment endpoint: #app's data-fragment (a location page), else the list's.
+function fragmentPath() {
+  return app.getAttribute('data-fragment') || FRAGMENT_PATH;
+}
 
 function renderDelay() {
   const ms = parseInt(app.getAttribute('data-render-delay') || '0', 10);
@@ -63,7 +69,7 @@ async function load() {
   await sleep(renderDelay());
   if (mine !== generation) return;
   try {
-    const response = await fetch(FRAGMENT_PATH + location.search, {
+    const response = await fetch(fragmentPath() + location.search, {
       credentials: 'same-origin',
       cache: 'no-store',
       headers: { Accept: 'text/html', 'X-Requested-With': 'XMLHttpRequest' },
