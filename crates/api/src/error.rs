@@ -2,7 +2,8 @@
 //!
 //! Engine errors map to 422 (a bad value, naming its field), 404, 409 or 500; request bodies are
 //! read by [`JsonBody`], which answers 400 for malformed JSON and 422 naming the field whose value
-//! has the wrong type; query strings are read with [`Params`], which answers 422 for a bad value.
+//! has the wrong type, or that the body does not take (unknown fields are refused); query strings
+//! are read with [`Params`], which answers 422 for a bad value.
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Query, Request};
@@ -160,6 +161,9 @@ pub fn parse_value<T: DeserializeOwned>(value: serde_json::Value) -> ApiResult<T
     serde_path_to_error::deserialize(value).map_err(|error| {
         let path = error.path().to_string();
         let text = error.into_inner().to_string();
+        if let Some(unknown) = unknown_field(&path, &text) {
+            return unknown;
+        }
         let field = if path == "." {
             missing_field(&text)
         } else {
@@ -182,6 +186,35 @@ fn not_json(error: &serde_json::Error) -> ApiError {
         StatusCode::BAD_REQUEST,
         format!("The request body is not valid JSON ({error})."),
     )
+}
+
+/// serde's "unknown field `bogus`, expected one of `a`, `b`" (at `path`) as 422 naming the field
+/// (`notifications.bogus` when nested) and what the object takes.
+fn unknown_field(path: &str, message: &str) -> Option<ApiError> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (name, expected) = rest.split_once('`')?;
+    // serde_path_to_error's path already ends in the unknown key.
+    let field = if path == "." {
+        name.to_string()
+    } else if path == name || path.ends_with(&format!(".{name}")) {
+        path.to_string()
+    } else {
+        format!("{path}.{name}")
+    };
+    let expected = expected
+        .trim_start_matches(", ")
+        .replace('`', "")
+        .replace("expected one of", "the fields are")
+        .replace("expected", "the field is");
+    let takes = if expected.is_empty() {
+        String::new()
+    } else {
+        format!(" ({expected})")
+    };
+    Some(ApiError::invalid(
+        field.clone(),
+        format!("Unknown field {field}: this request does not take it, nothing was saved{takes}."),
+    ))
 }
 
 /// serde names a missing field only in its message: "missing field `demo` at line 1 column 2".

@@ -111,13 +111,19 @@ async fn create_goes_through_the_engine() {
     )
     .await;
     assert_eq!(created["interval_minutes"], 45);
-    let response = app
-        .send_json(Method::POST, "/api/scraping-schedules/", &body)
-        .await;
-    assert_eq!(response.status(), StatusCode::CONFLICT);
-    let error: Value = response.json().await.unwrap();
-    assert!(error["error"].as_str().unwrap().contains("already exists"));
-    assert_eq!(error["field"], Value::Null);
+    // On an existing schedule POST changes it, like PUT.
+    let body = json!({"schedule_type": "work_orders", "interval_minutes": 75});
+    let changed = expect_json(
+        app.send_json(Method::POST, "/api/scraping-schedules/", &body)
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(changed["interval_minutes"], 75);
+    assert_eq!(
+        app.engine.schedule().await.unwrap().config.interval_minutes,
+        75
+    );
 }
 
 #[tokio::test]

@@ -54,6 +54,22 @@ fn with(base: &Value, path: &str, value: Option<Value>) -> Value {
     body
 }
 
+/// A schedule view's configuration fields: a body a schedule route takes (it refuses the view's
+/// read-only fields).
+fn config_of(view: &Value) -> Value {
+    let keys = [
+        "interval_minutes",
+        "timezone",
+        "active_hours",
+        "days",
+        "jitter_seconds",
+        "enabled",
+    ];
+    keys.iter()
+        .map(|key| (key.to_string(), view[*key].clone()))
+        .collect()
+}
+
 /// What a row sends: a JSON body, a raw body, or nothing.
 enum Body {
     None,
@@ -88,7 +104,7 @@ fn cases(schedule: &Value, settings: &Value) -> Vec<Case> {
     let (get, put, post) = (Method::GET, Method::PUT, Method::POST);
     let config = |key: &str, value: Value| Json(with(schedule, key, Some(value)));
     let new_schedule = |key: &str, value: Option<Value>| {
-        Json(with(&with(schedule, "job_type", Some(json!("work_orders"))), key, value))
+        Json(with(&with(schedule, "schedule_type", Some(json!("work_orders"))), key, value))
     };
     let set = |key: &str, value: Option<Value>| Json(with(settings, key, value));
     let smtp = json!({"host": "smtp.example.com", "port": 587, "security": "starttls",
@@ -119,11 +135,18 @@ fn cases(schedule: &Value, settings: &Value) -> Vec<Case> {
         case(&put, ONE, config("timezone", json!(huge)), 422, Some("timezone")),
         case(&put, ONE, config("timezone", json!(null)), 422, Some("timezone")),
         case(&put, ONE, config("jitter_seconds", json!(-1)), 422, Some("jitter_seconds")),
+        case(&put, ONE, config("interval_hours", json!(30)), 422, Some("interval_hours")),
+        case(&put, ONE, config("interval_hours", json!("1h")), 422, Some("interval_hours")),
+        case(&put, ONE, config("active_hours", json!({"start": 8, "end": 99})), 422, Some("active_hours")),
+        case(&put, ONE, config("next_due", json!(null)), 422, Some("next_due")),
         case(&put, &format!("/api/scraping-schedules/{long}"), Json(schedule.clone()), 404, None),
         // POST a schedule: the job type missing, mistyped or unknown; a bad value.
-        case(&post, new, new_schedule("job_type", None), 422, Some("job_type")),
-        case(&post, new, new_schedule("job_type", Some(json!(5))), 422, Some("job_type")),
-        case(&post, new, new_schedule("job_type", Some(json!(huge))), 422, Some("job_type")),
+        case(&post, new, new_schedule("schedule_type", None), 422, Some("schedule_type")),
+        case(&post, new, new_schedule("schedule_type", Some(json!(5))), 422, Some("schedule_type")),
+        case(&post, new, new_schedule("schedule_type", Some(json!(huge))), 422, Some("schedule_type")),
+        case(&post, new, new_schedule("schedule_type", Some(json!(null))), 422, Some("schedule_type")),
+        case(&post, new, new_schedule("interval_hours", Some(json!(0.25))), 422, Some("interval_hours")),
+        case(&post, new, new_schedule("bogus", Some(json!(1))), 422, Some("bogus")),
         case(&post, new, new_schedule("timezone", Some(json!("Mars/Base"))), 422, Some("timezone")),
         // Preview.
         case(&post, preview, Json(json!({"count": 0})), 422, Some("count")),
@@ -138,8 +161,8 @@ fn cases(schedule: &Value, settings: &Value) -> Vec<Case> {
         case(&post, "/api/pause", Json(json!({"until": 1_700_000_000})), 422, Some("until")),
         case(&post, "/api/pause", Json(json!([])), 422, None),
         // Unknown ids and job types change and start nothing.
-        case(&post, "/api/scraping-schedules/dispensers/trigger", Body::None, 404, None),
-        case(&Method::DELETE, "/api/scraping-schedules/dispensers", Body::None, 404, None),
+        case(&post, "/api/scraping-schedules/gas_pumps/trigger", Body::None, 404, None),
+        case(&Method::DELETE, "/api/scraping-schedules/gas_pumps", Body::None, 404, None),
         case(&get, "/api/runs/-1", Body::None, 404, None),
         case(&get, "/api/runs/99999999999999999999", Body::None, 404, None),
         case(&get, &format!("/api/runs/{long}"), Body::None, 404, None),
@@ -148,7 +171,7 @@ fn cases(schedule: &Value, settings: &Value) -> Vec<Case> {
         case(&get, &format!("{HISTORY}?limit=0"), Body::None, 422, Some("limit")),
         case(&get, &format!("{HISTORY}?offset=-1"), Body::None, 422, Some("offset")),
         case(&get, &format!("{HISTORY}?since={long}"), Body::None, 422, Some("since")),
-        case(&get, "/api/scraping-schedules/history/dispensers", Body::None, 404, None),
+        case(&get, "/api/scraping-schedules/history/gas_pumps", Body::None, 404, None),
         case(&get, "/api/work-orders?include_removed=2", Body::None, 422, Some("include_removed")),
         case(&get, "/api/changes?run=1.5", Body::None, 422, Some("run")),
         case(&get, "/api/stats/daily?days=week", Body::None, 422, Some("days")),
@@ -208,7 +231,7 @@ async fn malformed_requests_name_the_field_in_one_sentence_and_change_nothing() 
     let paused = app.send_json(Method::POST, "/api/pause", &until).await;
     assert_eq!(expect_json(paused, StatusCode::OK).await["paused"], true);
     let before = snapshot(&app).await;
-    let rows = cases(&before["schedule"], &before["settings"]);
+    let rows = cases(&config_of(&before["schedule"]), &before["settings"]);
     assert!(rows.len() >= 60, "{} rows", rows.len());
     let mut problems = Vec::new();
     for row in rows {

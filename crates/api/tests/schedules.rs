@@ -128,7 +128,7 @@ async fn malformed_bodies_are_400_and_change_nothing() {
 #[tokio::test]
 async fn unknown_schedule_ids_are_404() {
     let app = app().await;
-    let bad = "/api/scraping-schedules/dispensers";
+    let bad = "/api/scraping-schedules/gas_pumps";
     expect_error(app.get(bad).await, StatusCode::NOT_FOUND).await;
     expect_error(
         app.send_json(Method::PUT, bad, &config()).await,
@@ -146,7 +146,7 @@ async fn unknown_schedule_ids_are_404() {
     )
     .await;
     expect_error(
-        app.get("/api/scraping-schedules/history/dispensers").await,
+        app.get("/api/scraping-schedules/history/gas_pumps").await,
         StatusCode::NOT_FOUND,
     )
     .await;
@@ -161,7 +161,7 @@ async fn unknown_schedule_ids_are_404() {
 }
 
 #[tokio::test]
-async fn create_then_conflict_and_unknown_job_type() {
+async fn create_then_update_and_unknown_job_type() {
     let app = app().await;
     // A brand-new data dir has no schedule row yet: POST creates it.
     let mut body = config();
@@ -175,25 +175,28 @@ async fn create_then_conflict_and_unknown_job_type() {
     assert_eq!(created["job_type"], "work_orders");
     assert_eq!(created["interval_minutes"], 90);
 
+    // POST on the schedule that now exists changes it (200), as PUT would.
     let mut again = body.clone();
     again["interval_minutes"] = json!(120);
-    expect_error(
+    let changed = expect_json(
         app.send_json(Method::POST, "/api/scraping-schedules/", &again)
             .await,
-        StatusCode::CONFLICT,
+        StatusCode::OK,
     )
     .await;
-    assert_eq!(app.get_json(ONE).await["interval_minutes"], 90);
+    assert_eq!(changed["interval_minutes"], 120);
+    assert_eq!(app.get_json(ONE).await["interval_minutes"], 120);
 
     let mut unknown = body.clone();
-    unknown["job_type"] = json!("dispensers");
+    unknown["job_type"] = json!("gas_pumps");
     let field = expect_error(
         app.send_json(Method::POST, "/api/scraping-schedules", &unknown)
             .await,
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await;
-    assert_eq!(field.as_deref(), Some("job_type"));
+    assert_eq!(field.as_deref(), Some("schedule_type"));
+    assert_eq!(app.get_json(ONE).await["interval_minutes"], 120);
 }
 
 #[tokio::test]

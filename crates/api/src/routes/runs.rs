@@ -24,6 +24,7 @@ async fn status(State(state): State<AppState>) -> ApiResult<Json<Status>> {
 
 /// `{"until": T}`, `{"minutes": N}` or `{}` (indefinitely).
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct PauseRequest {
     #[serde(default)]
     until: Option<DateTime<Utc>>,

@@ -2,18 +2,20 @@
 //! trigger, history) and `POST /api/schedule/preview`.
 //!
 //! A schedule's id is its job type (`work_orders`); an unknown one is 404 in the path and 422 in a
-//! body.
+//! body (`schedule_type`). Bodies are [`ScheduleRequest`]s: the interval in minutes or hours,
+//! active hours as text or whole hours, and no field besides.
 
 use super::AppState;
-use crate::error::{parse_value, ApiError, ApiResult, JsonBody, Params};
+use crate::error::{ApiError, ApiResult, JsonBody, Params};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use chrono::{DateTime, Utc};
 use fossa_core::engine::ScheduleView;
+use fossa_core::error::EngineError;
 use fossa_core::model::{JobType, RunRecord, RunStatus, Trigger};
-use fossa_core::schedule::ScheduleConfig;
+use fossa_core::schedule::{ScheduleConfig, ScheduleRequest};
 use fossa_core::store::HistoryFilter;
 use serde::{Deserialize, Serialize};
 
@@ -59,56 +61,74 @@ async fn one(
     Ok(Json(state.engine.schedule().await?))
 }
 
-#[derive(Deserialize)]
-struct NewSchedule {
-    job_type: String,
-    #[serde(flatten)]
-    config: ScheduleConfig,
-}
-
-/// Creates a job type's schedule; every known job type has one from the engine's first start on,
-/// so in practice this answers 409 unless the data dir is brand new.
-async fn create(
-    State(state): State<AppState>,
-    JsonBody(body): JsonBody<NewSchedule>,
-) -> ApiResult<(StatusCode, Json<ScheduleView>)> {
-    let job = JobType::parse(&body.job_type).ok_or_else(|| {
-        ApiError::invalid(
-            "job_type",
+/// The job named by a body's `schedule_type` (or its older name `job_type`); 422 naming
+/// `schedule_type` when it is missing or names no job.
+fn job_in_body(name: Option<&str>) -> ApiResult<JobType> {
+    let Some(name) = name else {
+        return Err(ApiError::invalid(
+            "schedule_type",
             format!(
-                "Invalid value for job_type: {:?} is not a job type ({}).",
-                body.job_type,
+                "Invalid value for schedule_type: name the job the schedule is for ({}).",
+                known_job_types()
+            ),
+        ));
+    };
+    JobType::parse(name).ok_or_else(|| {
+        ApiError::invalid(
+            "schedule_type",
+            format!(
+                "Invalid value for schedule_type: {name:?} is not a job ({}).",
                 known_job_types()
             ),
         )
-    })?;
-    let view = state.engine.create_schedule(job, body.config).await?;
-    Ok((StatusCode::CREATED, Json(view)))
+    })
+}
+
+/// The fields sent laid over `base`; a bad `interval_hours` names it.
+fn applied(request: &ScheduleRequest, base: &ScheduleConfig) -> ApiResult<ScheduleConfig> {
+    request
+        .apply(base)
+        .map_err(|error| ApiError::from(EngineError::from(error)))
+}
+
+/// Creates the named job's schedule (201; omitted fields take the defaults), or, when it exists,
+/// changes it like `PUT` (200; omitted fields keep their stored values).
+async fn create(
+    State(state): State<AppState>,
+    JsonBody(request): JsonBody<ScheduleRequest>,
+) -> ApiResult<(StatusCode, Json<ScheduleView>)> {
+    let job = job_in_body(request.schedule_type.as_deref())?;
+    let config = applied(&request, &ScheduleConfig::default())?;
+    match state.engine.create_schedule(job, config).await {
+        Ok(view) => Ok((StatusCode::CREATED, Json(view))),
+        Err(EngineError::Conflict(_)) => {
+            let current = state.engine.schedule().await?.config;
+            let config = applied(&request, &current)?;
+            Ok((
+                StatusCode::OK,
+                Json(state.engine.set_schedule(config).await?),
+            ))
+        }
+        Err(error) => Err(error.into()),
+    }
 }
 
 /// Changes the schedule: the fields sent replace the stored ones, omitted fields keep theirs.
 async fn change(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    JsonBody(changes): JsonBody<serde_json::Map<String, serde_json::Value>>,
+    JsonBody(request): JsonBody<ScheduleRequest>,
 ) -> ApiResult<Json<ScheduleView>> {
-    job_in_path(&id)?;
-    let current = state.engine.schedule().await?.config;
-    let config: ScheduleConfig = parse_value(merge(&current, changes)?)?;
-    Ok(Json(state.engine.set_schedule(config).await?))
-}
-
-/// The stored configuration with the given fields replaced.
-fn merge(
-    current: &ScheduleConfig,
-    changes: serde_json::Map<String, serde_json::Value>,
-) -> ApiResult<serde_json::Value> {
-    let mut merged = serde_json::to_value(current)
-        .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
-    if let Some(fields) = merged.as_object_mut() {
-        fields.extend(changes);
+    let job = job_in_path(&id)?;
+    if request.schedule_type.is_some() && job_in_body(request.schedule_type.as_deref())? != job {
+        return Err(ApiError::invalid(
+            "schedule_type",
+            format!("Invalid value for schedule_type: this is the {job} schedule."),
+        ));
     }
-    Ok(merged)
+    let current = state.engine.schedule().await?.config;
+    let config = applied(&request, &current)?;
+    Ok(Json(state.engine.set_schedule(config).await?))
 }
 
 async fn reset(State(state): State<AppState>, Path(id): Path<String>) -> ApiResult<StatusCode> {
@@ -158,6 +178,7 @@ async fn history(
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct PreviewRequest {
     #[serde(default)]
     config: Option<ScheduleConfig>,

@@ -8,7 +8,7 @@ use crate::error::{EngineError, EngineResult};
 use crate::events::{EngineEvent, EventBus};
 use crate::model::{JobType, RunRecord, Status};
 use crate::paths::{ensure_data_dir, DataDirLock};
-use crate::schedule::{self, ScheduleConfig};
+use crate::schedule::{self, ScheduleConfig, ScheduleForms};
 use crate::scheduler::{RunHandle, Scheduler, SyncJob};
 use crate::store::{HistoryFilter, ScheduleRow, Store, DATABASE_FILE};
 use chrono::{DateTime, Utc};
@@ -63,6 +63,9 @@ pub struct ScheduleView {
     pub job_type: JobType,
     #[serde(flatten)]
     pub config: ScheduleConfig,
+    /// The interval in hours and the active hours as whole hours, beside the config's forms.
+    #[serde(flatten)]
+    pub forms: ScheduleForms,
     pub next_due: Option<DateTime<Utc>>,
     pub paused: bool,
     pub paused_until: Option<DateTime<Utc>>,
@@ -72,6 +75,7 @@ impl From<ScheduleRow> for ScheduleView {
     fn from(row: ScheduleRow) -> Self {
         Self {
             job_type: row.job_type,
+            forms: ScheduleForms::of(&row.config),
             config: row.config,
             next_due: row.next_due,
             paused: row.paused,

@@ -17,9 +17,10 @@ pub const MAX_JITTER_SECONDS: u32 = 600;
 
 /// When syncs fire. See [`crate::schedule`] for the rule. Serialized with serde; `days` and
 /// `active_hours` use their text forms (`"mon,tue,wed,thu,fri"`, `"08:00-18:00"`, `null` = off).
-/// Missing fields take the values of [`ScheduleConfig::default_for_system`].
+/// Missing fields take the values of [`ScheduleConfig::default_for_system`]; `active_hours` is
+/// also read as whole hours (`{"start": 8, "end": 18}`) or `"off"`; unknown fields are refused.
 #[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct ScheduleConfig {
     /// Minutes between fires inside a window, 30 to 1440.
@@ -28,6 +29,7 @@ pub struct ScheduleConfig {
     pub timezone: String,
     /// Daily window; `None` means all day (`off`).
     #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    #[serde(deserialize_with = "super::request::active_hours_field")]
     pub active_hours: Option<ActiveHours>,
     /// Days whose windows are allowed (a window belongs to the day it opens).
     #[cfg_attr(feature = "ts", ts(type = "string"))]
@@ -248,5 +250,19 @@ mod tests {
         assert_eq!(off.interval_minutes, 90);
         assert_eq!(off.active_hours, None);
         assert_eq!(off.days, Weekdays::ALL);
+    }
+
+    #[test]
+    fn whole_hours_read_and_unknown_fields_refused() {
+        let hours: ScheduleConfig =
+            serde_json::from_str(r#"{"active_hours":{"start":8,"end":18}}"#).unwrap();
+        assert_eq!(hours.active_hours, ActiveHours::hm(8, 0, 18, 0));
+        let off: ScheduleConfig = serde_json::from_str(r#"{"active_hours":"off"}"#).unwrap();
+        assert_eq!(off.active_hours, None);
+        let error = serde_json::from_str::<ScheduleConfig>(r#"{"bogus":1}"#).unwrap_err();
+        assert!(
+            error.to_string().starts_with("unknown field `bogus`"),
+            "{error}"
+        );
     }
 }

@@ -27,8 +27,10 @@
 mod config;
 mod days;
 mod error;
+mod forms;
 mod hours;
 mod parse;
+mod request;
 mod resolve;
 mod rule;
 
@@ -37,11 +39,15 @@ pub use config::{
 };
 pub use days::Weekdays;
 pub use error::ScheduleError;
+pub use forms::{
+    interval_hours_to_minutes, minutes_to_hours, HourRange, ScheduleForms, INTERVAL_HOURS,
+};
 pub use hours::ActiveHours;
 pub use parse::{
     format_active_hours, format_interval, format_jitter, parse_active_hours, parse_days,
     parse_interval, parse_jitter, parse_timezone,
 };
+pub use request::ScheduleRequest;
 pub use resolve::resolve_local;
 pub use rule::{
     fires_between, jitter_delay, next_fire_after, next_fire_at_or_after, preview,
