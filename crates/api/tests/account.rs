@@ -37,6 +37,11 @@ async fn account_show_set_and_test_login() {
             "email",
         ),
         (json!({"password": "x"}), "email"),
+        (
+            json!({"email": "new@example.com", "password": "x", "site_url": null, "bogus": 1}),
+            "bogus",
+        ),
+        (json!({"email": EMAIL, "username": "me"}), "username"),
     ];
     for (body, field) in cases {
         let got = expect_error(

@@ -98,6 +98,38 @@ async fn bad_settings_name_their_field_and_save_nothing() {
 }
 
 #[tokio::test]
+async fn unknown_settings_are_refused_naming_them_and_nothing_is_saved() {
+    let app = app().await;
+    let before = app.get_json("/api/settings").await;
+    let email = json!({"host": "smtp.example.com", "port": 587, "security": "starttls",
+        "username": null, "from": "a@example.com", "to": "b@example.com", "cc": "c@example.com"});
+    let cases: Vec<(Value, &str)> = vec![
+        (json!({"bogus": 1, "fetch_concurrency": 2}), "bogus"),
+        (json!({"notifications": {"sms": true}}), "notifications.sms"),
+        (
+            json!({"notifications": {"email": email}}),
+            "notifications.email.cc",
+        ),
+    ];
+    for (change, field) in cases {
+        let mut body = before.clone();
+        merge(&mut body, &change);
+        let response = app.send_json(Method::PUT, "/api/settings", &body).await;
+        let error = expect_json(response, StatusCode::UNPROCESSABLE_ENTITY).await;
+        assert_eq!(error["field"], field, "{change}");
+        let sentence = error["error"].as_str().unwrap();
+        assert!(
+            sentence.starts_with(&format!("Unknown field {field}: ")),
+            "{sentence}"
+        );
+        assert_eq!(app.get_json("/api/settings").await, before, "{change}");
+    }
+    // What GET answers is accepted back as it is.
+    let same = app.send_json(Method::PUT, "/api/settings", &before).await;
+    assert_eq!(expect_json(same, StatusCode::OK).await, before);
+}
+
+#[tokio::test]
 async fn page_reader_is_put_and_read_back() {
     let app = app().await;
     let mut settings = app.get_json("/api/settings").await;

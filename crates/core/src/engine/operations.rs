@@ -26,8 +26,10 @@ pub struct WorkOrderView {
 /// Kept at its old path; the query is the store's.
 pub use crate::store::DailyStat;
 
-/// A new account: the password may be left out to keep the stored one.
+/// A new account: the password may be left out to keep the stored one. Unknown fields are
+/// refused.
 #[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AccountUpdate {
     pub email: String,
     pub password: Option<String>,

@@ -24,8 +24,10 @@ pub enum SmtpSecurity {
     None,
 }
 
-/// SMTP settings; the password lives in the keyring or a 0600 file, never here.
+/// SMTP settings; the password lives in the keyring or a 0600 file, never here. Unknown fields
+/// are refused, as in [`Settings`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct EmailSettings {
     pub host: String,
@@ -43,7 +45,7 @@ pub struct EmailSettings {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct NotificationSettings {
     /// Desktop notification when syncing fails, and when it recovers.
@@ -69,7 +71,10 @@ impl Default for NotificationSettings {
     }
 }
 
+/// Every setting, as read and as sent back whole to change them; a field this version does not
+/// take is refused (naming it) and nothing is saved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Settings {
     pub site_url: String,

@@ -7,10 +7,45 @@ use crate::error::{EngineError, EngineResult};
 use crate::store::Store;
 use crate::workfossa::DEFAULT_SITE_URL;
 
+/// The stored notification settings. [`NotificationSettings`] refuses unknown fields (a request
+/// naming one is wrong), but keys written by a newer version are dropped here rather than losing
+/// the rest.
+fn read_stored_notifications(text: &str) -> NotificationSettings {
+    const NOTIFICATION_KEYS: &[&str] = &[
+        "desktop",
+        "new_work_orders",
+        "quiet_period_minutes",
+        "email",
+        "webhook_url",
+    ];
+    const EMAIL_KEYS: &[&str] = &[
+        "host",
+        "port",
+        "security",
+        "username",
+        "password_set",
+        "from",
+        "to",
+    ];
+    let keep = |value: &mut serde_json::Value, known: &[&str]| {
+        if let Some(fields) = value.as_object_mut() {
+            fields.retain(|key, _| known.contains(&key.as_str()));
+        }
+    };
+    let Ok(mut value) = serde_json::from_str::<serde_json::Value>(text) else {
+        return NotificationSettings::default();
+    };
+    keep(&mut value, NOTIFICATION_KEYS);
+    if let Some(email) = value.get_mut("email") {
+        keep(email, EMAIL_KEYS);
+    }
+    serde_json::from_value(value).unwrap_or_default()
+}
+
 impl Store {
     pub async fn settings(&self) -> EngineResult<Settings> {
         let notifications = match self.setting(NOTIFICATIONS_SETTING).await? {
-            Some(text) => serde_json::from_str(&text).unwrap_or_default(),
+            Some(text) => read_stored_notifications(&text),
             None => NotificationSettings::default(),
         };
         Ok(Settings {
@@ -108,6 +143,23 @@ impl Store {
 mod tests {
     use super::*;
     use crate::settings::{EmailSettings, SmtpSecurity};
+
+    #[test]
+    fn stored_notifications_with_keys_from_a_newer_version_keep_the_rest() {
+        let stored = r#"{"desktop": false, "sms": true, "webhook_url": "https://h.example.com/x",
+            "email": {"host": "smtp.example.com", "port": 587, "security": "tls",
+                      "username": null, "password_set": true, "from": "a@example.com",
+                      "to": "b@example.com", "dkim": "x"}}"#;
+        let read = read_stored_notifications(stored);
+        assert!(!read.desktop);
+        assert_eq!(read.webhook_url.as_deref(), Some("https://h.example.com/x"));
+        assert_eq!(read.email.map(|email| email.port), Some(587));
+        assert!(serde_json::from_str::<NotificationSettings>(stored).is_err());
+        assert_eq!(
+            read_stored_notifications("not json"),
+            NotificationSettings::default()
+        );
+    }
 
     #[tokio::test]
     async fn defaults_round_trip_and_bad_values_change_nothing() {
