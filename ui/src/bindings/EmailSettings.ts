@@ -2,7 +2,8 @@
 import type { SmtpSecurity } from "./SmtpSecurity";
 
 /**
- * SMTP settings; the password lives in the keyring or a 0600 file, never here.
+ * SMTP settings; the password lives in the keyring or a 0600 file, never here. Unknown fields
+ * are refused, as in [`Settings`].
  */
 export type EmailSettings = { host: string, port: number, security: SmtpSecurity, username: string | null, 
 /**

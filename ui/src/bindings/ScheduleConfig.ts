@@ -3,7 +3,8 @@
 /**
  * When syncs fire. See [`crate::schedule`] for the rule. Serialized with serde; `days` and
  * `active_hours` use their text forms (`"mon,tue,wed,thu,fri"`, `"08:00-18:00"`, `null` = off).
- * Missing fields take the values of [`ScheduleConfig::default_for_system`].
+ * Missing fields take the values of [`ScheduleConfig::default_for_system`]; `active_hours` is
+ * also read as whole hours (`{"start": 8, "end": 18}`) or `"off"`; unknown fields are refused.
  */
 export type ScheduleConfig = { 
 /**

@@ -2,6 +2,10 @@
 import type { NotificationSettings } from "./NotificationSettings";
 import type { PageReader } from "./PageReader";
 
+/**
+ * Every setting, as read and as sent back whole to change them; a field this version does not
+ * take is refused (naming it) and nothing is saved.
+ */
 export type Settings = { site_url: string, demo: boolean, fetch_concurrency: number, 
 /**
  * How WorkFossa's pages are read: `auto` (plain HTTP, switching to a headless Chromium when
