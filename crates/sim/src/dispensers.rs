@@ -171,8 +171,9 @@ impl SimState {
         logged_in
     }
 
-    /// The page of location `location_id` as the site shows it now.
-    pub(crate) fn location_view(&self, location_id: i64) -> LocationView {
+    /// The page of location `location_id` as the site shows it now (see
+    /// [`crate::render_location_fragment`]).
+    pub fn location_view(&self, location_id: i64) -> LocationView {
         let data = self.lock();
         let store = data
             .orders

@@ -64,6 +64,8 @@ fn write_location(out: &mut String, view: &LocationView) -> fmt::Result {
          <a class=\"tab\" href=\"#\">Work</a></div><div class=\"equipment-tab\">",
         escape(store)
     )?;
+    // Other groups before and after the Dispenser group (the Tank Gauge after it on odd ids), so
+    // that a parser must keep each group's blocks apart.
     let (before, after): (Vec<_>, Vec<_>) = view
         .others
         .iter()

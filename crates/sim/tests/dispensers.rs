@@ -27,6 +27,7 @@ async fn every_location_page_gives_the_sims_own_dispensers() {
     login(&client, &base).await;
     let orders = sim.state().work_orders();
     assert!(!orders.is_empty());
+    let (mut groups_before, mut groups_after) = (0, 0);
     for order in &orders {
         // The location link of every row leads to a page with its dispensers.
         let url = Url::parse(order.location.url.as_deref().unwrap()).unwrap();
@@ -34,6 +35,9 @@ async fn every_location_page_gives_the_sims_own_dispensers() {
         assert_eq!(url, location_url(&base, id).unwrap());
         let (status, html) = get_page(&client, url).await;
         assert_eq!(status, StatusCode::OK);
+        let dispenser_group = html.find(">Dispenser</span>").unwrap();
+        groups_before += usize::from(html.find("group-heading").unwrap() < dispenser_group);
+        groups_after += usize::from(html.rfind("group-heading").unwrap() > dispenser_group);
         let parsed = parse_location_equipment(&html, id).unwrap();
         let LocationEquipment::Dispensers(dispensers) = &parsed else {
             panic!("location {id}: expected dispensers, got {parsed:?}");
@@ -46,6 +50,8 @@ async fn every_location_page_gives_the_sims_own_dispensers() {
             &generate_dispensers(SimOptions::default().seed, id)
         );
     }
+    // Other equipment groups stand before and after the Dispenser group on some pages.
+    assert!(groups_before > 0 && groups_after > 0);
     let ids = sim.state().location_ids();
     assert!(sim.state().stats().location_pages_served >= ids.len() as u64);
 }

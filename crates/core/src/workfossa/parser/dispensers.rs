@@ -79,9 +79,14 @@ impl<'a> LocationLandmarks<'a> {
     }
 }
 
+/// Whether a text holds the deleted location's message (its first sentence, whitespace folded).
 fn is_not_found_text(text: &str) -> bool {
-    text.contains("Could not find this location")
-        || super::text::fold_whitespace(text).contains(LOCATION_NOT_FOUND_TEXT)
+    let first_sentence = LOCATION_NOT_FOUND_TEXT
+        .split_inclusive('.')
+        .next()
+        .unwrap_or(LOCATION_NOT_FOUND_TEXT);
+    text.contains("Could not find")
+        && super::text::fold_whitespace(text).contains(first_sentence.trim_end_matches('.'))
 }
 
 /// A heading with its `Hide equipment` / `Show equipment` link, the name in `span.bold` and the
