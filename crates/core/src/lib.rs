@@ -7,6 +7,7 @@ pub mod clock;
 pub mod control;
 pub mod credentials;
 pub mod diff;
+pub mod diff_dispensers;
 pub mod engine;
 pub mod error;
 pub mod events;

@@ -1,6 +1,7 @@
 //! The SQLite store (sqlx): one pool per data dir, WAL, foreign keys, migrations applied at open.
 
 mod clear;
+mod dispensers;
 mod runs;
 mod schedules;
 mod settings;
@@ -8,6 +9,9 @@ mod stats;
 mod work_orders;
 
 pub use clear::Cleared;
+pub use dispensers::{
+    DispenserChangeRecord, LocationOutcome, LocationResult, LocationState, StoredDispenser,
+};
 pub use runs::HistoryFilter;
 pub use schedules::ScheduleRow;
 pub use stats::DailyStat;

@@ -1,6 +1,7 @@
 //! One WorkFossa sync run: log in, fetch every page, validate, then write everything in one
 //! transaction. Any failure before the commit leaves the stored work orders exactly as they were.
 
+pub mod dispensers;
 pub mod reader;
 
 use crate::credentials::load_account;

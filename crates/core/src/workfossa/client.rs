@@ -315,6 +315,41 @@ impl WorkFossaClient {
         tokio::time::sleep(delay).await;
         Ok(())
     }
+
+    /// What location `location_id`'s page says about its dispensers, read like a list page:
+    /// transient failures retried under the run's budget, an expired session renewed once (a
+    /// fresh session refused at once is [`SyncError::SessionLost`]), a page that is not
+    /// recognised [`SyncError::LayoutNotRecognised`], an application shell
+    /// [`SyncError::NeedsBrowser`].
+    pub async fn location_page(
+        &self,
+        location_id: i64,
+    ) -> Result<super::dispenser::LocationEquipment, SyncError> {
+        let url = super::dispenser::location_url(&self.config.base_url, location_id)
+            .map_err(|e| SyncError::Connection(format!("bad site address: {e}")))?;
+        let generation = self.session_generation.load(Ordering::SeqCst);
+        let html = match self.get(&url).await? {
+            Answer::Html(html) if !parser::looks_like_login_page(&html) => html,
+            _ => {
+                self.relogin_if_still(generation).await?;
+                match self.get(&url).await? {
+                    Answer::Html(html) if !parser::looks_like_login_page(&html) => html,
+                    _ => return Err(SyncError::SessionLost),
+                }
+            }
+        };
+        tokio::task::spawn_blocking(move || {
+            parser::dispensers::parse_location_equipment(&html, location_id)
+        })
+        .await
+        .map_err(|e| {
+            SyncError::LayoutNotRecognised(format!("location {location_id}: parser failed: {e}"))
+        })?
+        .map_err(|e| match e {
+            parser::ParseError::ApplicationShell => SyncError::NeedsBrowser,
+            e => SyncError::LayoutNotRecognised(format!("location {location_id} page: {e}")),
+        })
+    }
 }
 
 /// The list's address for `page`: the technicians' filter, `page=N` and the page size asked for.
