@@ -52,7 +52,11 @@ pub fn generate_dispensers(seed: u64, location_id: i64) -> Vec<Dispenser> {
                 .map(|(name, code)| if codes { *code } else { *name })
                 .collect();
             let shown = shown.join(", ");
-            let model = (!rng.random_bool(0.2)).then(|| models[rng.random_range(0..models.len())]);
+            let model = if rng.random_bool(0.2) {
+                None
+            } else {
+                Some(models[rng.random_range(0..models.len())])
+            };
             let stand_alone_code = GRADES[rng.random_range(0..GRADES.len())].1;
             let nozzles: i64 = rng.random_range(1..=4);
             let meter_type = METER_TYPES[rng.random_range(0..METER_TYPES.len())];
