@@ -154,7 +154,8 @@ pub struct PauseArgs {
     /// Pause for this long, e.g. 2h or 30m.
     #[arg(long = "for")]
     pub for_: Option<String>,
-    /// Pause until this instant (RFC3339).
+    /// Pause until this instant (RFC3339), or `tomorrow` (when the schedule's window opens
+    /// tomorrow, in the schedule's zone).
     #[arg(long)]
     pub until: Option<String>,
 }

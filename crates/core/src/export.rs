@@ -3,9 +3,13 @@
 //! formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return) is prefixed with `'`, so
 //! scraped text cannot run as a formula when the file is opened (CSV injection).
 
+use crate::engine::WorkOrderView;
 use crate::store::StoredWorkOrder;
+use crate::workfossa::WorkOrder;
 
-const HEADER: [&str; 29] = [
+/// The columns of the work-order CSV, in order (the UI's browser export uses the same, generated into
+/// `ui/src/api/operations.ts`).
+pub const WORK_ORDER_COLUMNS: [&str; 29] = [
     "id",
     "number",
     "url",
@@ -39,10 +43,18 @@ const HEADER: [&str; 29] = [
 
 /// The CSV text (header first) of `orders`.
 pub fn work_orders_csv(orders: &[StoredWorkOrder]) -> Result<String, csv::Error> {
+    records_csv(orders.iter().map(|order| &order.record))
+}
+
+/// The CSV text (header first) of the work orders as the engine shows them to every front.
+pub fn work_order_views_csv(orders: &[WorkOrderView]) -> Result<String, csv::Error> {
+    records_csv(orders.iter().map(|order| &order.record))
+}
+
+fn records_csv<'a>(records: impl Iterator<Item = &'a WorkOrder>) -> Result<String, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(HEADER)?;
-    for order in orders {
-        let r = &order.record;
+    writer.write_record(WORK_ORDER_COLUMNS)?;
+    for r in records {
         let text = |value: &Option<String>| value.clone().unwrap_or_default();
         let items = r
             .items
@@ -113,7 +125,7 @@ pub fn neutralise_formula(cell: String) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{neutralise_formula, work_orders_csv, HEADER};
+    use super::{neutralise_formula, work_orders_csv, WORK_ORDER_COLUMNS};
     use crate::store::StoredWorkOrder;
     use serde_json::json;
 
@@ -172,7 +184,7 @@ mod tests {
             "id,number,url,status,reason,project,po_number,categories,contact_name,contact_lines,"
         ));
         let rows = cells_by_column(&csv);
-        assert_eq!(rows[0].len(), HEADER.len());
+        assert_eq!(rows[0].len(), WORK_ORDER_COLUMNS.len());
         assert_eq!(rows[0]["po_number"], "C000020103");
         assert_eq!(rows[0]["categories"], "Meter Calibration; Repair");
         assert_eq!(rows[0]["contact_name"], "Dana Whitfield");

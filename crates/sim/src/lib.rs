@@ -20,6 +20,7 @@
 //! ```
 
 mod control;
+mod demo;
 mod details;
 mod dispensers;
 mod escape;
@@ -37,6 +38,7 @@ mod spa;
 mod state;
 
 pub use control::{state_report, MutateReport, MutateRequest, StateReport};
+pub use demo::demo_options;
 pub use details::CATEGORIES;
 pub use dispensers::{generate_dispensers, LocationView, GRADES};
 pub use faults::Faults;

@@ -132,7 +132,7 @@ export function mockTransport(): Transport {
     set_schedule: (op) => { const c = op.body as ScheduleConfig; validate(c); schedule = c; return handlers.get_schedule(op); },
     preview_schedule: (op) => { const b = op.body as { config: ScheduleConfig | null; count: number }; const c = b.config ?? schedule; validate(c); return preview(c, b.count); },
     sync_now: () => (status.running_run_id ? { run_id: status.running_run_id } : sync()),
-    pause: (op) => { const b = op.body as { until?: string; minutes?: number }; return setStatus({ state: 'paused', paused: true, paused_until: b.until ?? (b.minutes ? iso(now() + b.minutes * 60_000) : null) }); },
+    pause: (op) => { const b = op.body as { until?: string; minutes?: number; until_tomorrow?: boolean }; return setStatus({ state: 'paused', paused: true, paused_until: b.until ?? (b.minutes ? iso(now() + b.minutes * 60_000) : b.until_tomorrow ? iso(now() + 86_400_000) : null) }); },
     resume: () => setStatus({ state: 'active', paused: false, paused_until: null }),
     get_history: (op) => {
       const q = op.query ?? {};

@@ -58,12 +58,15 @@ describe('tauri', () => {
     const config: ScheduleConfig = { interval_minutes: 60, timezone: 'UTC', active_hours: null, days: 'all', jitter_seconds: 0, enabled: true };
     await setSchedule(config);
     await pause({ minutes: 60 });
+    await pause({ until_tomorrow: true });
     await getHistory({ limit: 26, offset: 0, status: 'failed' });
     expect(fake.calls).toEqual([
       ['get_status', {}],
       ['sync_now', { id: 'work_orders' }],
       ['set_schedule', { id: 'work_orders', config }],
       ['pause', { minutes: 60 }],
+      // The engine resolves "tomorrow" (the schedule window's opening in its zone).
+      ['pause', { until_tomorrow: true }],
       ['get_history', { jobType: 'work_orders', limit: 26, offset: 0, status: 'failed', trigger: undefined, since: undefined, until: undefined }],
     ]);
   });

@@ -62,7 +62,8 @@ export interface PreviewRequest {
 }
 
 /** The body of `pause`: until an instant, for some minutes, or (empty) until resumed. */
-export type PauseRequest = { until: Instant } | { minutes: number } | Record<string, never>;
+/** How long to pause; `until_tomorrow` is resolved by the engine (tomorrow's window opening in the schedule's zone). */
+export type PauseRequest = { until: Instant } | { minutes: number } | { until_tomorrow: true } | Record<string, never>;
 
 /** The body of `set_account`. */
 export interface AccountUpdate {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatAgo, formatClock, formatIn, formatCountdown, formatDateTime, formatDuration, formatFreshness,
-  formatWhen, formatZoned, secondsUntil, tomorrowStart,
+  formatWhen, formatZoned, secondsUntil,
 } from './format';
 
 const NOW = Date.parse('2026-03-08T14:00:00Z');
@@ -68,9 +68,5 @@ describe('durations and zoned previews', () => {
     expect(formatZoned('2026-03-09T08:30:00+01:00')).toBe('Mon 2026-03-09 08:30 (UTC+01:00)');
     expect(formatZoned('2026-03-09T08:30:00Z')).toBe('Mon 2026-03-09 08:30 (UTC)');
     expect(formatZoned('garbage')).toBe('garbage');
-  });
-  it('pauses until the next local midnight', () => {
-    const at = new Date(2026, 2, 8, 23, 59).getTime();
-    expect(tomorrowStart(at)).toBe(new Date(2026, 2, 9).toISOString());
   });
 });

@@ -125,9 +125,3 @@ export function toLocalInput(ms: number): string {
   const d = new Date(ms);
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
-
-/** The next local midnight after `nowMs` (system zone) as an RFC3339 UTC string. */
-export function tomorrowStart(nowMs: number): string {
-  const d = new Date(nowMs);
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).toISOString();
-}

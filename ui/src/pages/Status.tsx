@@ -11,7 +11,7 @@ import { runStatusTone, stateBadge } from '../lib/badge';
 import { progressFraction, progressText } from '../lib/events';
 import {
   formatClock, formatCountdown, formatDateTime, formatDuration, formatFreshness, formatWhen, secondsUntil,
-  toLocalInput, tomorrowStart,
+  toLocalInput,
 } from '../lib/format';
 import { asApiError, useNow } from '../lib/hooks';
 import { href } from '../lib/router';
@@ -96,7 +96,7 @@ export function StatusPage() {
           <h2>Pause</h2>
           <div class="row">
             <button onClick={() => act(() => pause({ minutes: 60 }))} disabled={busy}>Pause 1 h</button>
-            <button onClick={() => act(() => pause({ until: tomorrowStart(Date.now()) }))} disabled={busy}>Until tomorrow</button>
+            <button onClick={() => act(() => pause({ until_tomorrow: true }))} disabled={busy}>Until tomorrow</button>
           </div>
           <div class="row" style={{ marginTop: '0.6rem', alignItems: 'flex-end' }}>
             <div class="field" style={{ marginBottom: 0 }}>

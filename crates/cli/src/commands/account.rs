@@ -3,9 +3,9 @@
 use crate::args::AccountSetArgs;
 use crate::context::Context;
 use crate::util::print_json;
-use fossa_core::credentials::{self, PasswordStore};
+use fossa_core::credentials::PasswordStore;
 use fossa_core::error::{EngineError, EngineResult};
-use fossa_core::workfossa::{ClientConfig, Password, WorkFossaClient};
+use fossa_core::workfossa::Password;
 use std::io::{BufRead, IsTerminal};
 
 pub async fn set(ctx: &Context, args: &AccountSetArgs) -> EngineResult<()> {
@@ -55,17 +55,13 @@ pub async fn show(ctx: &Context, json: bool) -> EngineResult<()> {
     Ok(())
 }
 
-/// Logs in once and reports the outcome in one sentence.
+/// Logs in once (the engine's `test_login`, as the window's "Test login") and reports the
+/// outcome in one sentence.
 pub async fn test(ctx: &Context) -> EngineResult<()> {
     let handle = ctx.reader().await?;
-    let engine = handle.engine();
-    let account = credentials::load_account(engine.data_dir(), engine.store()).await?;
-    let client = WorkFossaClient::new(ClientConfig::new(
-        account.site_url.clone(),
-        account.email.clone(),
-        account.password,
-    ))?;
-    client.login().await?;
-    println!("Logged in to {} as {}.", account.site_url, account.email);
+    handle.test_login().await?;
+    let info = handle.account().await?;
+    let email = info.email.as_deref().unwrap_or("(no email)");
+    println!("Logged in to {} as {email}.", info.site_url);
     Ok(())
 }

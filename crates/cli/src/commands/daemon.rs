@@ -3,8 +3,9 @@
 use crate::args::{DaemonArgs, DemoArgs, SimArgs, SimPaginator};
 use crate::context::Context;
 use crate::util::parse_span;
-use fossa_core::control;
-use fossa_core::engine::{demo_data_dir, DemoLeft, Engine, EngineHandle, EngineOptions};
+use fossa_core::engine::{
+    configured_account, demo_data_dir, leave_demo_from, Engine, EngineHandle, Serving,
+};
 use fossa_core::error::{EngineError, EngineResult};
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -29,6 +30,12 @@ async fn stop_signal() {
 pub async fn daemon(ctx: &Context, args: &DaemonArgs) -> EngineResult<()> {
     if let Some(addr) = args.http {
         fossa_api::check_loopback(addr)?;
+    }
+    if !configured_account(&ctx.data_dir).await? {
+        eprintln!(
+            "No WorkFossa account is configured (`fossa-sync account set`, or WORKFOSSA_EMAIL and \
+             WORKFOSSA_PASSWORD): syncs fail until one is; `fossa-sync demo` shows a simulated site."
+        );
     }
     let engine = Arc::new(Engine::open_primary(ctx.options()).await?);
     run_engine(engine, args.http).await
@@ -58,8 +65,7 @@ async fn run_engine(engine: Arc<Engine>, http: Option<SocketAddr>) -> EngineResu
         Some(addr) => Some(start_http(&engine, addr).await?),
         None => None,
     };
-    let control = control::serve(Arc::clone(&engine)).await?;
-    let scheduler = engine.spawn_scheduler()?;
+    let serving = Serving::start(Arc::clone(&engine)).await?;
     let status = engine.status().await?;
     tracing::info!(
         data_dir = %engine.data_dir().display(),
@@ -77,10 +83,7 @@ async fn run_engine(engine: Arc<Engine>, http: Option<SocketAddr>) -> EngineResu
     if let Some(server) = server {
         server.shutdown().await;
     }
-    control.abort();
-    engine.shutdown().await;
-    scheduler.abort();
-    let _ = std::fs::remove_file(engine.data_dir().join(fossa_core::paths::CONTROL_SOCKET));
+    serving.shutdown().await;
     eprintln!("Fossa Sync stopped.");
     Ok(())
 }
@@ -127,41 +130,26 @@ pub async fn sim(args: &SimArgs) -> EngineResult<()> {
     Ok(())
 }
 
-/// The simulated site with changing data, a demo data dir pointed at it, and the daemon.
+/// The simulated site with changing data, a demo data dir pointed at it, and the daemon: the
+/// same demo (site, account, first sync, leaving) as the desktop app's.
 pub async fn demo(ctx: &Context, args: &DemoArgs) -> EngineResult<()> {
     if let Some(addr) = args.http {
         fossa_api::check_loopback(addr)?;
     }
-    let sim_args = SimArgs {
-        listen: std::net::SocketAddr::from(([127, 0, 0, 1], args.port)),
-        seed: 7,
-        orders: 60,
-        churn: Some("2m".into()),
-        email: "demo@fossa-sync.example".into(),
-        password: "demo-password".into(),
-        paginator: SimPaginator::Simple,
-        spa: args.spa,
-    };
-    let server = fossa_sim::start(sim_options(&sim_args)?)
+    let bind = SocketAddr::from(([127, 0, 0, 1], args.port));
+    let server = fossa_sim::start(fossa_sim::demo_options(bind, args.spa))
         .await
         .map_err(|e| EngineError::io("Could not start the simulated site", e))?;
     let demo_ctx = Context {
         data_dir: demo_data_dir(&ctx.data_dir),
     };
     let engine = Arc::new(Engine::open_primary(demo_ctx.options()).await?);
-    engine
-        .enter_demo(
-            server.base_url().as_str(),
-            &sim_args.email,
-            &sim_args.password,
-        )
-        .await?;
+    let first = engine.start_demo(server.base_url().as_str()).await?;
     println!(
         "Demo: simulated WorkFossa at {}, data in {}.",
         server.base_url(),
         engine.data_dir().display()
     );
-    let first = engine.sync_now().await?;
     if let Some(run) = first.wait().await {
         println!("First sync: {}", crate::commands::runs::summary_line(&run));
     }
@@ -172,25 +160,11 @@ pub async fn demo(ctx: &Context, args: &DemoArgs) -> EngineResult<()> {
 
 /// `demo off`: the demo's data (in `<data dir>/demo`, or the data dir itself when it is the
 /// demo's; through the demo daemon if one runs) is removed, and the data dir remembers that the
-/// demo was left.
+/// demo was left — the engine's `leave_demo_from`, as the window's "Leave the demo".
 pub async fn demo_off(ctx: &Context) -> EngineResult<()> {
-    let reader = ctx.reader().await?;
-    let dir = if reader.engine().is_demo().await? {
-        ctx.data_dir.clone()
-    } else {
-        reader.engine().decline_demo().await?;
-        demo_data_dir(&ctx.data_dir)
-    };
-    if !EngineHandle::exists(&dir) {
-        println!("{}", DemoLeft::not_in_demo().message);
-        return Ok(());
-    }
-    let handle = EngineHandle::open(EngineOptions::new(dir)).await?;
-    let left = handle.leave_demo().await;
-    handle.shutdown().await;
-    let left = left?;
+    let (left, through_daemon) = leave_demo_from(&ctx.data_dir, None).await?;
     println!("{}", left.message);
-    if left.left && handle.is_remote() {
+    if left.left && through_daemon {
         println!(
             "The running demo now has no account; stop it (Ctrl-C) and start `fossa-sync daemon`."
         );

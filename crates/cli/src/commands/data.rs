@@ -5,7 +5,7 @@ use crate::context::Context;
 use crate::util::{parse_instant_or_ago, print_json};
 use chrono::Utc;
 use fossa_core::error::{EngineError, EngineResult};
-use fossa_core::export::work_orders_csv;
+use fossa_core::export::work_order_views_csv;
 use fossa_core::store::WorkOrderQuery;
 
 pub async fn work_orders(ctx: &Context, args: &WorkOrdersArgs) -> EngineResult<()> {
@@ -15,12 +15,14 @@ pub async fn work_orders(ctx: &Context, args: &WorkOrdersArgs) -> EngineResult<(
         category: args.category.clone(),
         include_removed: args.include_removed,
     };
-    let orders = engine.engine().store().work_orders(&query).await?;
+    // The engine's view (with the `badge` the HTTP API and the window show), not the store's rows.
+    let orders = engine.work_orders(&query).await?;
     if args.json {
         return print_json(&orders);
     }
     if args.csv {
-        let text = work_orders_csv(&orders).map_err(|e| EngineError::Control(e.to_string()))?;
+        let text =
+            work_order_views_csv(&orders).map_err(|e| EngineError::Control(e.to_string()))?;
         print!("{text}");
         return Ok(());
     }

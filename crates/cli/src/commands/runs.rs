@@ -5,6 +5,7 @@ use crate::context::Context;
 use crate::progress::ProgressBar;
 use crate::util::{countdown, local, parse_instant_or_ago, parse_pause_length, print_json};
 use chrono::{DateTime, Utc};
+use fossa_core::engine::PauseRequest;
 use fossa_core::error::{EngineError, EngineResult};
 use fossa_core::model::{RunRecord, RunStatus, Status, Trigger};
 use fossa_core::store::HistoryFilter;
@@ -129,23 +130,31 @@ pub async fn history(ctx: &Context, args: &HistoryArgs) -> EngineResult<()> {
     Ok(())
 }
 
+/// `--for 2h`, `--until <RFC3339>`, `--until tomorrow` (the schedule window's next opening, as
+/// the tray and the window mean it) or neither (until resumed): the engine resolves it.
 pub async fn pause(ctx: &Context, args: &PauseArgs) -> EngineResult<()> {
-    let now = Utc::now();
-    let until: Option<DateTime<Utc>> = match (&args.for_, &args.until) {
-        (Some(length), _) => Some(now + parse_pause_length(length)?),
-        (_, Some(text)) => Some(
+    let request = match (&args.for_, &args.until) {
+        (Some(length), _) => {
+            let seconds = parse_pause_length(length)?.num_seconds();
+            let minutes = u32::try_from((seconds + 59) / 60).unwrap_or(u32::MAX);
+            PauseRequest::minutes(minutes)
+        }
+        (_, Some(text)) if text.trim().eq_ignore_ascii_case("tomorrow") => {
+            PauseRequest::until_tomorrow()
+        }
+        (_, Some(text)) => PauseRequest::until(
             DateTime::parse_from_rfc3339(text)
                 .map_err(|e| {
                     EngineError::invalid(
                         "until",
-                        format!("{text:?} is not an RFC3339 instant ({e})"),
+                        format!("{text:?} is not an RFC3339 instant or \"tomorrow\" ({e})"),
                     )
                 })?
                 .with_timezone(&Utc),
         ),
-        _ => None,
+        _ => PauseRequest::indefinitely(),
     };
-    let status = ctx.handle().await?.pause(until).await?;
+    let status = ctx.handle().await?.pause_with(&request).await?;
     match status.paused_until {
         Some(until) => println!("Paused until {}.", local(until)),
         None => println!("Paused until you resume."),

@@ -68,6 +68,9 @@ impl DemoLeft {
 /// True when `base` has no account, none comes from the environment, and the user has not left
 /// the demo before: the desktop app then shows the demo.
 pub async fn demo_wanted(base: &Path) -> EngineResult<bool> {
+    if super::configured_account(base).await? {
+        return Ok(false);
+    }
     if !base.join(DATABASE_FILE).exists() {
         return Ok(true);
     }

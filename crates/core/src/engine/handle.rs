@@ -298,4 +298,25 @@ impl EngineHandle {
     pub async fn send_test_webhook(&self) -> EngineResult<()> {
         self.engine.send_test_webhook().await
     }
+
+    // Added for the shared rules (engine/rules.rs): every front pauses and changes the schedule
+    // the same way.
+
+    /// Pauses as `request` asks (until an instant, for minutes, until tomorrow's window opens,
+    /// or until resumed), resolved by this engine's schedule and clock.
+    pub async fn pause_with(&self, request: &super::PauseRequest) -> EngineResult<Status> {
+        let until = self.engine.resolve_pause(request).await?;
+        self.pause(until).await
+    }
+
+    /// Changes the schedule: the fields sent replace the stored ones, the others keep theirs.
+    pub async fn change_schedule(
+        &self,
+        request: &crate::schedule::ScheduleRequest,
+    ) -> EngineResult<ScheduleView> {
+        let current = self.engine.schedule().await?.config;
+        let config = request.apply(&current)?;
+        config.validate()?;
+        self.set_schedule(config).await
+    }
 }

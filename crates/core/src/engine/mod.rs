@@ -18,12 +18,16 @@ use std::sync::Arc;
 use tokio::sync::broadcast;
 
 mod demo;
+mod demo_session;
 mod handle;
 mod operations;
+mod rules;
 
 pub use demo::{demo_data_dir, demo_wanted, DemoLeft, DEMO_DECLINED_SETTING, DEMO_DIR};
+pub use demo_session::{decline_demo, leave_demo_from, DemoSite, Serving, DEMO_SITE};
 pub use handle::EngineHandle;
 pub use operations::{AccountUpdate, DailyStat, WorkOrderView};
+pub use rules::{configured_account, pause_end, schedule_request, tomorrow_start, PauseRequest};
 
 /// How to open an engine.
 #[derive(Clone)]
@@ -187,13 +191,7 @@ impl Engine {
 
     /// The end of a pause of `minutes` from now (1 minute to a year).
     pub fn pause_end(&self, minutes: u32) -> EngineResult<DateTime<Utc>> {
-        if minutes == 0 || minutes > 60 * 24 * 365 {
-            return Err(EngineError::invalid(
-                "minutes",
-                "a pause lasts from 1 minute to a year",
-            ));
-        }
-        Ok(self.scheduler.now() + chrono::Duration::minutes(i64::from(minutes)))
+        rules::pause_end(minutes, self.scheduler.now())
     }
 
     /// Stops scheduling; a running sync is cancelled and recorded `interrupted` (nothing written).

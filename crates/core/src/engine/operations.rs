@@ -70,6 +70,10 @@ impl Engine {
         run_id: Option<i64>,
         since: Option<DateTime<Utc>>,
     ) -> EngineResult<Vec<ChangeRecord>> {
+        if let Some(id) = run_id {
+            // The changes of a run that does not exist are "not found", not an empty list.
+            self.store.run(id).await?;
+        }
         self.store.changes(run_id, since).await
     }
 
