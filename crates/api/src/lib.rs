@@ -42,9 +42,7 @@ fn app(
     };
     routes::api(state).fallback(move |request: Request| {
         let ui_dir = ui_dir.clone();
-        async move {
-            static_files::serve(ui_dir, request.method().clone(), request.uri().clone()).await
-        }
+        async move { static_files::serve(ui_dir, request).await }
     })
 }
 

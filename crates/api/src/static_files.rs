@@ -1,12 +1,15 @@
-//! The built web UI (`ui/dist`) at `/`, without auth: files by path, `index.html` for any other
+//! The built web UI (`ui/dist`) at `/`, without auth, served by tower-http's [`ServeDir`]: files
+//! by path (which refuses `..` and other paths leaving the directory), `index.html` for any other
 //! path without a file extension (client-side routes). Without a built UI, `/` answers a short page
 //! saying how to build it.
 
 use axum::body::Body;
-use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
-use axum::http::{HeaderValue, Method, StatusCode, Uri};
+use axum::extract::Request;
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
+use tower_http::services::{ServeDir, ServeFile};
 
 /// The environment variable naming the UI directory.
 pub const UI_DIR_ENV: &str = "FOSSA_SYNC_UI_DIR";
@@ -32,108 +35,85 @@ const NOT_BUILT: &str = "<!doctype html><html lang=en><meta charset=utf-8>\
 <code>FOSSA_SYNC_UI_DIR</code> at a built <code>ui/dist</code>, then restart the daemon.</p>\
 <p>The JSON API is at <code>/api/status</code> and the others in <code>docs/api.md</code>.</p>";
 
-/// Answers a GET for anything outside `/api` and `/login`.
-pub async fn serve(ui_dir: Option<PathBuf>, method: Method, uri: Uri) -> Response {
-    if !matches!(method, Method::GET | Method::HEAD) {
+/// Answers a GET or HEAD for anything outside `/api` and `/login`.
+pub async fn serve(ui_dir: Option<PathBuf>, request: Request) -> Response {
+    if !matches!(*request.method(), Method::GET | Method::HEAD) {
         return StatusCode::METHOD_NOT_ALLOWED.into_response();
     }
-    let path = uri.path();
     let Some(root) = ui_dir else {
-        return if path == "/" || path == "/index.html" {
-            Html(NOT_BUILT).into_response()
-        } else {
+        return not_built(request.uri().path());
+    };
+    let client_route = Path::new(request.uri().path()).extension().is_none();
+    let index_request = client_route.then(|| bare_copy(&request));
+    let file = ServeDir::new(&root)
+        .append_index_html_on_directories(false)
+        .try_call(request)
+        .await;
+    let response = match (file, index_request) {
+        (Ok(found), _) if found.status() != StatusCode::NOT_FOUND => Ok(found),
+        (_, Some(index_request)) => {
+            ServeFile::new(root.join("index.html"))
+                .try_call(index_request)
+                .await
+        }
+        (other, None) => other,
+    };
+    match response {
+        Ok(response) if response.status() == StatusCode::NOT_FOUND => {
+            (StatusCode::NOT_FOUND, "Not found.").into_response()
+        }
+        Ok(response) => with_ui_headers(response.map(Body::new)),
+        Err(error) => {
+            tracing::warn!(%error, "could not read a web UI file");
             (
-                StatusCode::NOT_FOUND,
-                "Not found (the web UI is not built).",
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Could not read the web UI file.",
             )
                 .into_response()
-        };
-    };
-    let Some(relative) = safe_relative(path) else {
-        return (StatusCode::NOT_FOUND, "Not found.").into_response();
-    };
-    let file = root.join(&relative);
-    if relative.as_os_str().is_empty() || file.is_dir() {
-        return send(&root.join("index.html")).await;
-    }
-    match send(&file).await {
-        response if response.status() != StatusCode::NOT_FOUND => response,
-        not_found if relative.extension().is_some() => not_found,
-        _ => send(&root.join("index.html")).await,
-    }
-}
-
-/// The URL path as a relative path with only normal components (no `..`, no root, no prefix).
-fn safe_relative(path: &str) -> Option<PathBuf> {
-    let decoded = percent_decode(path.trim_start_matches('/'))?;
-    let relative = PathBuf::from(decoded);
-    relative
-        .components()
-        .all(|component| matches!(component, Component::Normal(_)))
-        .then_some(relative)
-}
-
-fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut index = 0;
-    while index < bytes.len() {
-        match bytes[index] {
-            b'%' => {
-                let hex = text.get(index + 1..index + 3)?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
-                index += 3;
-            }
-            byte => {
-                out.push(byte);
-                index += 1;
-            }
         }
     }
-    let decoded = String::from_utf8(out).ok()?;
-    (!decoded.contains('\0') && !decoded.contains('\\')).then_some(decoded)
 }
 
-async fn send(file: &Path) -> Response {
-    match tokio::fs::read(file).await {
-        Ok(bytes) => {
-            let mut response = Body::from(bytes).into_response();
-            let headers = response.headers_mut();
-            headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type(file)));
-            headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-            headers.insert(
-                "x-content-type-options",
-                HeaderValue::from_static("nosniff"),
-            );
-            response
-        }
-        Err(_) => (StatusCode::NOT_FOUND, "Not found.").into_response(),
+fn not_built(path: &str) -> Response {
+    if path == "/" || path == "/index.html" {
+        Html(NOT_BUILT).into_response()
+    } else {
+        (
+            StatusCode::NOT_FOUND,
+            "Not found (the web UI is not built).",
+        )
+            .into_response()
     }
 }
 
-fn content_type(file: &Path) -> &'static str {
-    let extension = file
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    match extension.as_deref() {
-        Some("html") => "text/html; charset=utf-8",
-        Some("js" | "mjs") => "text/javascript; charset=utf-8",
-        Some("css") => "text/css; charset=utf-8",
-        Some("json" | "map") => "application/json",
-        Some("svg") => "image/svg+xml",
-        Some("png") => "image/png",
-        Some("jpg" | "jpeg") => "image/jpeg",
-        Some("gif") => "image/gif",
-        Some("webp") => "image/webp",
-        Some("ico") => "image/x-icon",
-        Some("woff") => "font/woff",
-        Some("woff2") => "font/woff2",
-        Some("ttf") => "font/ttf",
-        Some("txt") => "text/plain; charset=utf-8",
-        Some("webmanifest") => "application/manifest+json",
-        Some("wasm") => "application/wasm",
-        _ => "application/octet-stream",
+/// The method and headers of `request` (for conditional and range requests) without its path,
+/// to ask for `index.html` instead.
+fn bare_copy(request: &Request) -> Request {
+    let mut copy = Request::new(Body::empty());
+    *copy.method_mut() = request.method().clone();
+    *copy.headers_mut() = request.headers().clone();
+    copy
+}
+
+/// Revalidate on every load (file names in `index.html` change with each build), no type
+/// sniffing, and UTF-8 for text files (ServeDir names the type without a charset).
+fn with_ui_headers(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    add_utf8_charset(headers);
+    response
+}
+
+fn add_utf8_charset(headers: &mut HeaderMap) {
+    let Some(content_type) = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok()) else {
+        return;
+    };
+    if content_type.starts_with("text/") && !content_type.contains("charset") {
+        let with_charset = format!("{content_type}; charset=utf-8");
+        if let Ok(value) = HeaderValue::from_str(&with_charset) {
+            headers.insert(CONTENT_TYPE, value);
+        }
     }
 }
 
@@ -142,19 +122,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn paths_outside_the_ui_dir_are_refused() {
+    fn text_types_get_a_utf8_charset_and_others_stay() {
+        let typed = |value: &'static str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static(value));
+            add_utf8_charset(&mut headers);
+            headers[CONTENT_TYPE].to_str().unwrap().to_owned()
+        };
+        assert_eq!(typed("text/javascript"), "text/javascript; charset=utf-8");
         assert_eq!(
-            safe_relative("/assets/app.js"),
-            Some(PathBuf::from("assets/app.js"))
+            typed("text/html; charset=latin1"),
+            "text/html; charset=latin1"
         );
-        assert_eq!(safe_relative("/"), Some(PathBuf::new()));
-        assert_eq!(safe_relative("/../secret"), None);
-        assert_eq!(safe_relative("/assets/%2e%2e/%2e%2e/x"), None);
-        assert_eq!(
-            safe_relative("//etc/passwd"),
-            Some(PathBuf::from("etc/passwd"))
-        );
-        assert_eq!(safe_relative("/a%00b"), None);
-        assert_eq!(safe_relative("/a%5c..%5cb"), None);
+        assert_eq!(typed("image/png"), "image/png");
     }
 }
