@@ -4,144 +4,20 @@
 //! fails one location only), with the interval skip driven by a manual clock.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
-use fossa_core::clock::{Clock, ManualClock};
+use chrono::Duration;
+use fossa_core::clock::Clock;
 use fossa_core::error::SyncError;
-use fossa_core::model::{JobType, Trigger};
-use fossa_core::store::{LocationOutcome, Store, WorkOrderQuery};
-use fossa_core::sync::dispensers::{
-    read_locations, DispenserRunOptions, DispenserRunSummary, LocationPages,
-};
-use fossa_core::workfossa::dispenser::{location_ids, LocationEquipment};
+use fossa_core::store::{LocationOutcome, WorkOrderQuery};
+use fossa_core::sync::dispensers::LocationPages;
+use fossa_core::workfossa::dispenser::LocationEquipment;
 use fossa_core::workfossa::parser::dispensers::parse_location_equipment;
-use fossa_core::workfossa::{ClientConfig, Password, WorkFossaClient, WorkOrder};
-use fossa_sim::{SimOptions, SimServer};
+use fossa_core::workfossa::WorkFossaClient;
 use serde_json::json;
 
-const EMAIL: &str = "tech@example.com";
-const PASSWORD: &str = "s3cret-Passw0rd!";
+#[path = "support/dispenser_site.rs"]
+mod dispenser_site;
 
-struct Fixture {
-    sim: SimServer,
-    store: Store,
-    client: WorkFossaClient,
-    clock: ManualClock,
-    _dir: tempfile::TempDir,
-}
-
-fn start() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 12, 4, 10, 0, 0).unwrap()
-}
-
-/// A site with `orders` work orders, every three of them at one location, stored by a
-/// work-order sync, and a logged-in client.
-async fn fixture(orders: usize) -> Fixture {
-    let sim = fossa_sim::start(SimOptions {
-        seed: 7,
-        work_orders: orders,
-        email: EMAIL.into(),
-        password: PASSWORD.into(),
-        ..SimOptions::default()
-    })
-    .await
-    .unwrap();
-    let mut all = sim.state().work_orders();
-    all.sort_by_key(|o| o.number);
-    for group in all.chunks(3) {
-        for order in &group[1..] {
-            let shared = group[0].location.clone();
-            sim.state()
-                .change_work_order(order.number, |o| o.location = shared);
-        }
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("test.db")).await.unwrap();
-    let mut config = ClientConfig::new(sim.base_url(), EMAIL, Password::new(PASSWORD));
-    config.retry.base_delay = std::time::Duration::from_millis(5);
-    config.retry.max_delay = std::time::Duration::from_millis(40);
-    let client = WorkFossaClient::new(config).unwrap();
-    client.login().await.unwrap();
-    let fixture = Fixture {
-        sim,
-        store,
-        client,
-        clock: ManualClock::new(start()),
-        _dir: dir,
-    };
-    let open = fixture.sim.state().open_work_orders();
-    fixture.store_work_orders(&open).await;
-    fixture
-}
-
-impl Fixture {
-    /// A work-order sync that stores `orders`.
-    async fn store_work_orders(&self, orders: &[WorkOrder]) {
-        let run = self.new_run().await;
-        self.store
-            .apply_work_orders(run, orders, 1, self.clock.now())
-            .await
-            .unwrap();
-    }
-
-    async fn new_run(&self) -> i64 {
-        self.store
-            .start_run(JobType::WorkOrders, Trigger::Manual, self.clock.now(), 0)
-            .await
-            .unwrap()
-    }
-
-    async fn run_with(&self, pages: &dyn LocationPages, force: bool) -> (i64, DispenserRunSummary) {
-        let run = self.new_run().await;
-        let mut options = DispenserRunOptions::new(Duration::hours(4));
-        options.force = force;
-        options.pause = std::time::Duration::from_millis(1);
-        let summary = read_locations(pages, &self.store, run, &self.clock, &options)
-            .await
-            .unwrap();
-        (run, summary)
-    }
-
-    async fn run(&self, force: bool) -> (i64, DispenserRunSummary) {
-        self.run_with(&self.client, force).await
-    }
-
-    /// The distinct locations of the stored, not removed work orders.
-    async fn stored_locations(&self) -> Vec<i64> {
-        let orders: Vec<WorkOrder> = self
-            .store
-            .work_orders(&WorkOrderQuery::default())
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|s| s.record)
-            .collect();
-        location_ids(&orders)
-    }
-
-    async fn stored(&self, location: i64) -> Vec<fossa_core::workfossa::dispenser::Dispenser> {
-        self.store
-            .dispensers(Some(location))
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|s| s.record)
-            .collect()
-    }
-
-    async fn state(&self, location: i64) -> fossa_core::store::LocationState {
-        self.store
-            .dispenser_locations()
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|s| s.location_id == location)
-            .unwrap()
-    }
-
-    fn pages_served(&self) -> u64 {
-        self.sim.state().stats().location_pages_served
-    }
-}
+use dispenser_site::{fixture, start};
 
 #[tokio::test]
 async fn each_location_is_read_once_and_stored_as_the_site_shows_it() {
