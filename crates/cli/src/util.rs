@@ -2,7 +2,6 @@
 
 use chrono::{DateTime, Duration, Utc};
 use fossa_core::error::{EngineError, EngineResult};
-use fossa_core::schedule::parse_interval;
 
 /// An RFC3339 instant, or a span back from now such as `2h`, `90m` or `7d`.
 pub fn parse_instant_or_ago(
@@ -18,47 +17,20 @@ pub fn parse_instant_or_ago(
         .ok_or_else(|| EngineError::invalid(field, format!("{text:?} is neither an RFC3339 instant (2026-03-08T09:00:00-05:00) nor a span like 2h or 7d")))
 }
 
-/// `45s`, `30m`, `2h`, `1h30m`, `7d`.
+/// A span such as `45s`, `30m`, `2h`, `1h30m`, `2 hours` or `7d`: humantime's grammar, in any
+/// letter case (lowercased first, so `M` is minutes, never humantime's months).
 pub fn parse_span(text: &str) -> Option<Duration> {
-    let text = text.trim().to_ascii_lowercase();
-    if text.is_empty() {
-        return None;
-    }
-    let mut total = Duration::zero();
-    let mut digits = String::new();
-    for ch in text.chars() {
-        if ch.is_ascii_digit() {
-            digits.push(ch);
-            continue;
-        }
-        let value: i64 = digits.parse().ok()?;
-        digits.clear();
-        total += match ch {
-            's' => Duration::seconds(value),
-            'm' => Duration::minutes(value),
-            'h' => Duration::hours(value),
-            'd' => Duration::days(value),
-            _ => return None,
-        };
-    }
-    if !digits.is_empty() {
-        return None;
-    }
-    Some(total)
+    let span = humantime::parse_duration(&text.trim().to_ascii_lowercase()).ok()?;
+    Duration::from_std(span).ok()
 }
 
-/// A pause length: the same grammar as the interval, without its range (`2h`, `30m`, `1h30m`).
+/// A pause length, longer than zero: `2h`, `30m`, `1h30m`.
 pub fn parse_pause_length(text: &str) -> EngineResult<Duration> {
-    match parse_span(text) {
-        Some(span) if span > Duration::zero() => Ok(span),
-        _ => match parse_interval(text) {
-            Ok(minutes) => Ok(Duration::minutes(i64::from(minutes))),
-            Err(_) => Err(EngineError::invalid(
-                "for",
-                format!("{text:?} is not a length like 2h or 30m"),
-            )),
-        },
-    }
+    parse_span(text)
+        .filter(|span| *span > Duration::zero())
+        .ok_or_else(|| {
+            EngineError::invalid("for", format!("{text:?} is not a length like 2h or 30m"))
+        })
 }
 
 pub fn print_json<T: serde::Serialize>(value: &T) -> EngineResult<()> {
@@ -95,6 +67,8 @@ mod tests {
         assert_eq!(parse_span("7d"), Some(Duration::days(7)));
         assert_eq!(parse_span("5x"), None);
         assert_eq!(parse_span("15"), None);
+        assert_eq!(parse_span(" 1 hour 30 MIN "), Some(Duration::minutes(90)));
+        assert_eq!(parse_span("1M"), Some(Duration::minutes(1)));
         let now = DateTime::parse_from_rfc3339("2026-01-01T12:00:00Z")
             .unwrap()
             .with_timezone(&Utc);
@@ -109,6 +83,8 @@ mod tests {
         assert!(parse_instant_or_ago("since", "yesterday", now).is_err());
         assert_eq!(parse_pause_length("2h").unwrap(), Duration::hours(2));
         assert!(parse_pause_length("soon").is_err());
+        assert!(parse_pause_length("0").is_err());
+        assert_eq!(parse_pause_length("1h30m").unwrap(), Duration::minutes(90));
     }
 
     #[test]

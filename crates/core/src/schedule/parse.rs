@@ -9,7 +9,8 @@ use super::error::ScheduleError;
 use super::hours::ActiveHours;
 
 /// Parses an interval such as `1h`, `90m`, `1h30m`, `2h 15m`, `30m`, `24h` into minutes and checks
-/// it is between 30 minutes and 24 hours. Units: `h`, `m` (also `s`, if it sums to whole minutes).
+/// it is between 30 minutes and 24 hours. Units: humantime's (`h`, `m`, `s` if it sums to whole
+/// minutes, `d`, ...).
 pub fn parse_interval(text: &str) -> Result<u32, ScheduleError> {
     let secs = parse_duration_secs(text).ok_or_else(|| {
         ScheduleError::new(
@@ -109,45 +110,13 @@ pub(crate) fn format_duration(secs: u64) -> String {
     out
 }
 
-/// `0`, or one or more `<number><unit>` parts with units in the order h, m, s (each at most
-/// once), optionally separated by spaces. Unit spellings: h/hr/hrs/hour/hours, m/min/mins/minute/
-/// minutes, s/sec/secs/second/seconds. Case-insensitive. `None` when malformed or overflowing.
+/// `0`, or `<number><unit>` parts as humantime reads them (`1h30m`, `2h 15m`, `1 hour 30
+/// minutes`, `90s`, `1.5h`, `1d`), in any letter case: the text is lowercased first, so `M` means
+/// minutes here, never humantime's months. `None` when malformed, overflowing, or not a whole
+/// number of seconds.
 fn parse_duration_secs(text: &str) -> Option<u64> {
-    let text = text.trim().to_ascii_lowercase();
-    if text == "0" {
-        return Some(0);
-    }
-    let mut rest = text.as_str();
-    let mut total: u64 = 0;
-    let mut last_rank: Option<u8> = None;
-    let mut parts = 0;
-    loop {
-        rest = rest.trim_start();
-        if rest.is_empty() {
-            break;
-        }
-        let digits_len = rest.bytes().take_while(u8::is_ascii_digit).count();
-        if digits_len == 0 {
-            return None;
-        }
-        let value: u64 = rest[..digits_len].parse().ok()?;
-        rest = rest[digits_len..].trim_start();
-        let unit_len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
-        let (rank, factor) = match &rest[..unit_len] {
-            "h" | "hr" | "hrs" | "hour" | "hours" => (0u8, 3600u64),
-            "m" | "min" | "mins" | "minute" | "minutes" => (1, 60),
-            "s" | "sec" | "secs" | "second" | "seconds" => (2, 1),
-            _ => return None,
-        };
-        if last_rank.is_some_and(|last| rank <= last) {
-            return None;
-        }
-        last_rank = Some(rank);
-        total = total.checked_add(value.checked_mul(factor)?)?;
-        rest = &rest[unit_len..];
-        parts += 1;
-    }
-    (parts > 0).then_some(total)
+    let duration = humantime::parse_duration(&text.trim().to_ascii_lowercase()).ok()?;
+    (duration.subsec_nanos() == 0).then(|| duration.as_secs())
 }
 
 #[cfg(test)]
@@ -167,6 +136,12 @@ mod tests {
             ("1 hour 30 minutes", 90),
             ("45min", 45),
             ("1800s", 30),
+            // Forms humantime adds to the old grammar: fractions, days, any order, repeats.
+            ("1.5h", 90),
+            ("1d", 1440),
+            ("30m1h", 90),
+            ("1h1h", 120),
+            ("2 hrs", 120),
         ] {
             assert_eq!(parse_interval(text).unwrap(), minutes, "{text}");
         }
@@ -196,7 +171,7 @@ mod tests {
             msg("abc"),
             "interval: expected a duration like 1h, 90m or 1h30m (got \"abc\")"
         );
-        for bad in ["", "60", "1h1h", "30m1h", "1.5h", "h", "1d", "-30m"] {
+        for bad in ["", "60", "h", "-30m", "1x", "1h 30", "90m!", "30000ms5ns"] {
             assert_eq!(
                 parse_interval(bad).unwrap_err().message,
                 format!("interval: expected a duration like 1h, 90m or 1h30m (got {bad:?})")
@@ -217,6 +192,8 @@ mod tests {
             ("90s", 90),
             ("10m", 600),
             ("1m 30s", 90),
+            // Lowercased before humantime: `M` is minutes, not months.
+            ("1M", 60),
         ] {
             assert_eq!(parse_jitter(text).unwrap(), secs, "{text}");
         }
@@ -231,6 +208,10 @@ mod tests {
             "jitter: expected a duration like 0, 90s or 2m (got \"soon\")"
         );
         assert_eq!(parse_jitter("5").unwrap_err().field, "jitter");
+        assert_eq!(
+            msg("1500ms"),
+            "jitter: expected a duration like 0, 90s or 2m (got \"1500ms\")"
+        );
     }
 
     #[test]

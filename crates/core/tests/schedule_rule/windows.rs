@@ -196,7 +196,8 @@ fn parse_and_validation_messages() {
     };
     let cases = [
         (err(parse_interval("10m").map(drop)), "interval", "interval: must be between 30m and 24h (got 10m)"),
-        (err(parse_interval("2d").map(drop)), "interval", "interval: expected a duration like 1h, 90m or 1h30m (got \"2d\")"),
+        (err(parse_interval("2d").map(drop)), "interval", "interval: must be between 30m and 24h (got 48h)"),
+        (err(parse_interval("2x").map(drop)), "interval", "interval: expected a duration like 1h, 90m or 1h30m (got \"2x\")"),
         (err(parse_interval("30m30s").map(drop)), "interval", "interval: must be a whole number of minutes (got 30m30s)"),
         (err(parse_active_hours("8:00-26:00").map(drop)), "active_hours", "active_hours: \"26:00\" is not a valid time; use HH:MM from 00:00 to 23:59"),
         (err(parse_active_hours("on").map(drop)), "active_hours", "active_hours: expected HH:MM-HH:MM (e.g. 08:00-18:00) or off (got \"on\")"),
