@@ -142,11 +142,65 @@ async fn a_location_without_a_dispenser_group_stores_no_dispensers() {
         .update_faults(|f| f.locations_without_dispensers = vec![location]);
     let (_, summary) = site.run(false).await;
     assert_eq!((summary.no_dispensers, summary.failed), (1, 0));
+    assert!(summary.message().contains("1 with no dispensers"));
     assert_eq!(
         site.state(location).await.outcome,
         LocationOutcome::NoDispensers
     );
     assert!(site.stored(location).await.is_empty());
+}
+
+#[tokio::test]
+async fn dispensers_gone_from_a_recognised_tab_are_recorded_removed() {
+    let site = fixture(12).await;
+    site.run(false).await;
+    let location = site.stored_locations().await[0];
+    let before = site.stored(location).await;
+    site.sim
+        .state()
+        .update_faults(|f| f.locations_without_dispensers = vec![location]);
+    let (run, summary) = site.run(true).await;
+    assert_eq!(summary.changes, before.len() as u64);
+    let changes = site.store.dispenser_changes(Some(run), None).await.unwrap();
+    let removed: Vec<(String, serde_json::Value)> = changes
+        .into_iter()
+        .map(|c| {
+            assert_eq!((c.location_id, c.kind.as_str()), (location, "removed"));
+            (c.number, c.old_value.unwrap())
+        })
+        .collect();
+    let expected: Vec<(String, serde_json::Value)> = before
+        .iter()
+        .map(|d| (d.number.clone(), serde_json::to_value(d).unwrap()))
+        .collect();
+    assert_eq!(
+        removed, expected,
+        "the removed records are kept in the changes"
+    );
+    assert!(site.stored(location).await.is_empty());
+}
+
+#[tokio::test]
+async fn locations_of_removed_work_orders_are_not_read() {
+    let site = fixture(12).await;
+    let locations = site.stored_locations().await;
+    let gone = locations[0];
+    let open = site.sim.state().open_work_orders();
+    let kept: Vec<_> = open
+        .into_iter()
+        .filter(|o| o.location.id != Some(gone))
+        .collect();
+    site.store_work_orders(&kept).await;
+    let (_, summary) = site.run(false).await;
+    assert_eq!(summary.total, locations.len() as u64 - 1);
+    assert_eq!(site.pages_served(), locations.len() as u64 - 1);
+    assert!(site
+        .store
+        .dispenser_locations()
+        .await
+        .unwrap()
+        .iter()
+        .all(|s| s.location_id != gone));
 }
 
 /// The client's pages, except one location whose page is not a location page.
