@@ -69,11 +69,11 @@ impl TrayModel {
 }
 
 async fn refresh(running: &Running, model: &mut TrayModel) {
-    match running.engine.status().await {
+    match running.handle.status().await {
         Ok(status) => model.status = Some(status),
         Err(error) => tracing::warn!(%error, "could not read the status"),
     }
-    if let Ok(schedule) = running.engine.schedule().await {
+    if let Ok(schedule) = running.handle.schedule().await {
         model.interval_minutes = Some(schedule.config.interval_minutes);
     }
 }

@@ -1,15 +1,21 @@
 //! The window's Tauri commands: one per engine operation of docs/api.md (same names and JSON as
-//! the HTTP API), each a few lines over the engine handle (`app.running()` / `app.engine()`).
+//! the HTTP API), each a few lines over the engine handle (`app.running()?.handle`, an
+//! `EngineHandle`: local, or the daemon's over its control socket). Errors are `{error, field}`.
 //! JavaScript passes arguments in camelCase (`includeRemoved`), as Tauri maps Rust parameters.
-//! Every command is also listed in `build.rs` (its `allow-…` permission) and granted in
-//! `capabilities/main.json`.
+//! Every command is also listed in the core's operation catalogue (its `allow-…` permission,
+//! made by `build.rs`) and granted in `capabilities/main.json`. Arguments are [`Arg`]s, read by the shell: a missing or ill-typed one
+//! is an `{error, field}` body too, never Tauri's bare string.
 
+use crate::args::Arg;
 use crate::engine::{self, EngineExt};
 use crate::error::{Error, Result};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use fossa_core::credentials::AccountInfo;
-use fossa_core::engine::{AccountUpdate, DailyStat, DemoLeft, ScheduleView, WorkOrderView};
+use fossa_core::engine::{
+    schedule_request, AccountUpdate, DailyStat, DemoLeft, EngineHandle, PauseRequest, ScheduleView,
+    WorkOrderView,
+};
 use fossa_core::model::{JobType, RunRecord, RunStatus, Status, Trigger};
 use fossa_core::schedule::ScheduleConfig;
 use fossa_core::settings::Settings;
@@ -71,6 +77,11 @@ pub struct AppInfo {
     pub held_elsewhere: bool,
 }
 
+/// The engine handle of the running app (every command's way to the engine).
+fn handle<R: Runtime>(app: &AppHandle<R>) -> Result<EngineHandle> {
+    Ok(app.running()?.handle.clone())
+}
+
 fn job_type(id: &str) -> Result<JobType> {
     JobType::parse(id).ok_or_else(|| Error::invalid("id", format!("there is no schedule {id:?}")))
 }
@@ -89,69 +100,74 @@ pub async fn app_info<R: Runtime>(app: AppHandle<R>) -> Result<AppInfo> {
 
 #[tauri::command]
 pub async fn get_status<R: Runtime>(app: AppHandle<R>) -> Result<Status> {
-    Ok(app.engine()?.status().await?)
+    Ok(handle(&app)?.status().await?)
 }
 
 #[tauri::command]
 pub async fn get_schedules<R: Runtime>(app: AppHandle<R>) -> Result<Vec<ScheduleView>> {
-    Ok(vec![app.engine()?.schedule().await?])
+    Ok(vec![handle(&app)?.schedule().await?])
 }
 
 #[tauri::command]
-pub async fn get_schedule<R: Runtime>(app: AppHandle<R>, id: String) -> Result<ScheduleView> {
-    job_type(&id)?;
-    Ok(app.engine()?.schedule().await?)
+pub async fn get_schedule<R: Runtime>(app: AppHandle<R>, id: Arg<String>) -> Result<ScheduleView> {
+    job_type(&id.required("id")?)?;
+    Ok(handle(&app)?.schedule().await?)
 }
 
+/// Changes the schedule: the fields of `config` that are sent replace the stored ones, the
+/// others keep theirs (as `PUT /api/scraping-schedules/{id}`).
 #[tauri::command]
 pub async fn set_schedule<R: Runtime>(
     app: AppHandle<R>,
-    id: String,
-    config: ScheduleConfig,
+    id: Arg<String>,
+    config: Arg<serde_json::Map<String, serde_json::Value>>,
 ) -> Result<ScheduleView> {
-    job_type(&id)?;
-    app.running()?.set_schedule(config).await
+    job_type(&id.required("id")?)?;
+    let request = schedule_request(config.required("config")?)?;
+    Ok(handle(&app)?.change_schedule(&request).await?)
 }
 
 /// The next `count` (default 5, at most 500) fire times of `config` (default: the saved schedule).
 #[tauri::command]
 pub async fn preview_schedule<R: Runtime>(
     app: AppHandle<R>,
-    config: Option<ScheduleConfig>,
-    from: Option<DateTime<Utc>>,
-    count: Option<usize>,
+    config: Arg<ScheduleConfig>,
+    from: Arg<DateTime<Utc>>,
+    count: Arg<usize>,
 ) -> Result<Vec<DateTime<Tz>>> {
-    let count = count.unwrap_or(5);
-    Ok(app.engine()?.preview(config, from, count).await?)
+    let config = config.optional("config")?;
+    let from = from.optional("from")?;
+    let count = count.optional("count")?.unwrap_or(5);
+    Ok(handle(&app)?.preview(config, from, count).await?)
 }
 
-/// Pauses until `until`, or for `minutes`, or (neither) until resumed.
-#[tauri::command]
+/// Pauses until `until`, or for `minutes`, or until tomorrow's window opens (`until_tomorrow`,
+/// resolved by the engine), or (none) until resumed. The arguments are the HTTP body's keys
+/// (`until_tomorrow`), not camelCase.
+#[tauri::command(rename_all = "snake_case")]
 pub async fn pause<R: Runtime>(
     app: AppHandle<R>,
-    until: Option<DateTime<Utc>>,
-    minutes: Option<u32>,
+    until: Arg<DateTime<Utc>>,
+    minutes: Arg<u32>,
+    until_tomorrow: Arg<bool>,
 ) -> Result<Status> {
-    let running = app.running()?;
-    match (until, minutes) {
-        (Some(_), Some(_)) => Err(Error::invalid(
-            "minutes",
-            "give either until or minutes, not both",
-        )),
-        (None, Some(minutes)) => running.pause_for(minutes).await,
-        (until, None) => running.pause(until).await,
-    }
+    let request = PauseRequest {
+        until: until.optional("until")?,
+        minutes: minutes.optional("minutes")?,
+        until_tomorrow: until_tomorrow.optional("until_tomorrow")?.unwrap_or(false),
+    };
+    Ok(handle(&app)?.pause_with(&request).await?)
 }
 
 #[tauri::command]
 pub async fn resume<R: Runtime>(app: AppHandle<R>) -> Result<Status> {
-    app.running()?.resume().await
+    Ok(handle(&app)?.resume().await?)
 }
 
 /// Starts a sync (or joins the running one); progress and the end come as `engine-event`s.
 #[tauri::command]
-pub async fn sync_now<R: Runtime>(app: AppHandle<R>, id: Option<String>) -> Result<Started> {
-    job_type(id.as_deref().unwrap_or("work_orders"))?;
+pub async fn sync_now<R: Runtime>(app: AppHandle<R>, id: Arg<String>) -> Result<Started> {
+    job_type(id.optional("id")?.as_deref().unwrap_or("work_orders"))?;
     Ok(Started {
         run_id: app.running()?.sync_now().await?,
     })
@@ -161,62 +177,68 @@ pub async fn sync_now<R: Runtime>(app: AppHandle<R>, id: Option<String>) -> Resu
 #[tauri::command]
 pub async fn get_history<R: Runtime>(
     app: AppHandle<R>,
-    job_type: Option<JobType>,
-    limit: Option<i64>,
-    offset: Option<i64>,
-    status: Option<RunStatus>,
-    trigger: Option<Trigger>,
-    since: Option<DateTime<Utc>>,
-    until: Option<DateTime<Utc>>,
+    job_type: Arg<JobType>,
+    limit: Arg<i64>,
+    offset: Arg<i64>,
+    status: Arg<RunStatus>,
+    trigger: Arg<Trigger>,
+    since: Arg<DateTime<Utc>>,
+    until: Arg<DateTime<Utc>>,
 ) -> Result<Vec<RunRecord>> {
     let filter = HistoryFilter {
-        job_type,
-        status,
-        trigger,
-        since,
-        until,
-        limit,
-        offset,
+        job_type: job_type.optional("jobType")?,
+        status: status.optional("status")?,
+        trigger: trigger.optional("trigger")?,
+        since: since.optional("since")?,
+        until: until.optional("until")?,
+        limit: limit.optional("limit")?,
+        offset: offset.optional("offset")?,
     };
-    Ok(app.engine()?.history(&filter).await?)
+    Ok(handle(&app)?.history(&filter).await?)
 }
 
 #[tauri::command]
-pub async fn get_run<R: Runtime>(app: AppHandle<R>, id: i64) -> Result<RunRecord> {
-    Ok(app.engine()?.run(id).await?)
+pub async fn get_run<R: Runtime>(app: AppHandle<R>, id: Arg<i64>) -> Result<RunRecord> {
+    Ok(handle(&app)?.run(id.required("id")?).await?)
 }
 
 #[tauri::command]
 pub async fn get_work_orders<R: Runtime>(
     app: AppHandle<R>,
-    search: Option<String>,
-    category: Option<String>,
-    include_removed: Option<bool>,
+    search: Arg<String>,
+    category: Arg<String>,
+    include_removed: Arg<bool>,
 ) -> Result<Vec<WorkOrderView>> {
     let query = WorkOrderQuery {
-        search: search.filter(|text| !text.trim().is_empty()),
-        category: category.filter(|name| !name.trim().is_empty()),
-        include_removed: include_removed.unwrap_or(false),
+        search: search
+            .optional("search")?
+            .filter(|text| !text.trim().is_empty()),
+        category: category
+            .optional("category")?
+            .filter(|name| !name.trim().is_empty()),
+        include_removed: include_removed.optional("includeRemoved")?.unwrap_or(false),
     };
-    Ok(app.engine()?.work_orders(&query).await?)
+    Ok(handle(&app)?.work_orders(&query).await?)
 }
 
 /// Change records of one run, or since an instant, or all.
 #[tauri::command]
 pub async fn get_changes<R: Runtime>(
     app: AppHandle<R>,
-    run: Option<i64>,
-    since: Option<DateTime<Utc>>,
+    run: Arg<i64>,
+    since: Arg<DateTime<Utc>>,
 ) -> Result<Vec<ChangeRecord>> {
-    Ok(app.engine()?.changes(run, since).await?)
+    let (run, since) = (run.optional("run")?, since.optional("since")?);
+    Ok(handle(&app)?.changes(run, since).await?)
 }
 
 #[tauri::command]
 pub async fn get_daily_stats<R: Runtime>(
     app: AppHandle<R>,
-    days: Option<u32>,
+    days: Arg<u32>,
 ) -> Result<Vec<DailyStat>> {
-    Ok(app.engine()?.daily_stats(days.unwrap_or(30)).await?)
+    let days = days.optional("days")?.unwrap_or(30);
+    Ok(handle(&app)?.daily_stats(days).await?)
 }
 
 fn autostart<R: Runtime>(app: &AppHandle<R>) -> Option<tauri::State<'_, AutoLaunchManager>> {
@@ -226,7 +248,7 @@ fn autostart<R: Runtime>(app: &AppHandle<R>) -> Option<tauri::State<'_, AutoLaun
 /// The settings; `launch_at_login` is what the desktop really does (the autostart entry).
 #[tauri::command]
 pub async fn get_settings<R: Runtime>(app: AppHandle<R>) -> Result<Settings> {
-    let mut settings = app.engine()?.settings().await?;
+    let mut settings = handle(&app)?.settings().await?;
     if let Some(enabled) = autostart(&app).and_then(|manager| manager.is_enabled().ok()) {
         settings.launch_at_login = enabled;
     }
@@ -235,8 +257,12 @@ pub async fn get_settings<R: Runtime>(app: AppHandle<R>) -> Result<Settings> {
 
 /// Saves the settings; `launch_at_login` turns the autostart entry on or off first.
 #[tauri::command]
-pub async fn set_settings<R: Runtime>(app: AppHandle<R>, settings: Settings) -> Result<Settings> {
-    let engine = app.engine()?;
+pub async fn set_settings<R: Runtime>(
+    app: AppHandle<R>,
+    settings: Arg<Settings>,
+) -> Result<Settings> {
+    let settings = settings.required("settings")?;
+    let engine = handle(&app)?;
     settings.validate()?;
     if let Some(manager) = autostart(&app) {
         let enabled = manager.is_enabled().unwrap_or(false);
@@ -252,7 +278,7 @@ pub async fn set_settings<R: Runtime>(app: AppHandle<R>, settings: Settings) -> 
 
 #[tauri::command]
 pub async fn get_account<R: Runtime>(app: AppHandle<R>) -> Result<AccountInfo> {
-    Ok(app.running()?.account_engine().await?.account().await?)
+    Ok(app.running()?.account_handle().await?.account().await?)
 }
 
 /// Saves the WorkFossa account. In demo mode it is saved for the real data dir and the app
@@ -260,17 +286,17 @@ pub async fn get_account<R: Runtime>(app: AppHandle<R>) -> Result<AccountInfo> {
 #[tauri::command]
 pub async fn set_account<R: Runtime>(
     app: AppHandle<R>,
-    email: String,
-    password: Option<String>,
-    site_url: Option<String>,
+    email: Arg<String>,
+    password: Arg<String>,
+    site_url: Arg<String>,
 ) -> Result<AccountInfo> {
     let running = app.running()?;
     let update = AccountUpdate {
-        email,
-        password,
-        site_url,
+        email: email.required("email")?,
+        password: password.optional("password")?,
+        site_url: site_url.optional("siteUrl")?,
     };
-    let info = running.account_engine().await?.set_account(update).await?;
+    let info = running.account_handle().await?.set_account(update).await?;
     if running.demo {
         engine::restart(&app);
     }
@@ -279,19 +305,19 @@ pub async fn set_account<R: Runtime>(
 
 #[tauri::command]
 pub async fn test_login<R: Runtime>(app: AppHandle<R>) -> Result<Done> {
-    app.running()?.account_engine().await?.test_login().await?;
+    app.running()?.account_handle().await?.test_login().await?;
     Ok(Done { ok: true })
 }
 
 #[tauri::command]
 pub async fn send_test_email<R: Runtime>(app: AppHandle<R>) -> Result<Done> {
-    app.engine()?.send_test_email().await?;
+    handle(&app)?.send_test_email().await?;
     Ok(Done { ok: true })
 }
 
 #[tauri::command]
 pub async fn send_test_webhook<R: Runtime>(app: AppHandle<R>) -> Result<Done> {
-    app.engine()?.send_test_webhook().await?;
+    handle(&app)?.send_test_webhook().await?;
     Ok(Done { ok: true })
 }
 

@@ -1,20 +1,18 @@
-//! Demo mode: with no WorkFossa account configured, the app starts the simulated WorkFossa site
-//! in-process and syncs it into `<data dir>/demo`, as `fossa-sync demo` does, so a newcomer sees
-//! syncing work at once. `FOSSA_SYNC_DEMO_PORT` fixes the site's port (tests reach its
-//! `/_sim/faults` there); otherwise the system picks one. Leaving the demo (the `leave_demo`
-//! command) is the engine's: see `fossa_core::engine::DemoLeft`.
+//! Demo mode: with no WorkFossa account configured (stored, or in `WORKFOSSA_EMAIL`), the app
+//! starts the simulated WorkFossa site in-process and syncs it into `<data dir>/demo`, as
+//! `fossa-sync demo` does (the same site, account and first sync: `fossa_core::engine::DEMO_SITE`
+//! and `Engine::start_demo`), so a newcomer sees syncing work at once. `FOSSA_SYNC_DEMO_PORT`
+//! fixes the site's port (tests reach its `/_sim/faults` there); otherwise the system picks one.
+//! Leaving the demo is the engine's too: `fossa_core::engine::leave_demo_from`.
 
-use fossa_core::engine::{demo_data_dir, demo_wanted, Engine};
+use fossa_core::engine::{demo_data_dir, demo_wanted};
 use fossa_core::error::{EngineError, EngineResult};
-use fossa_sim::{SimOptions, SimServer};
+use fossa_sim::SimServer;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 /// The environment variable that fixes the simulated site's port.
 pub const DEMO_PORT_ENV: &str = "FOSSA_SYNC_DEMO_PORT";
-const EMAIL: &str = "demo@fossa-sync.example";
-const PASSWORD: &str = "demo-password";
 
 /// True when `base` has no account (and the environment names none) and the user has not left
 /// the demo: the demo is used.
@@ -36,25 +34,10 @@ fn port() -> EngineResult<u16> {
     }
 }
 
-/// Starts the simulated site: 60 work orders that change every two minutes.
+/// Starts the demo's simulated site (`fossa_core::engine::DEMO_SITE`).
 pub async fn start_site() -> EngineResult<SimServer> {
-    let options = SimOptions {
-        seed: 7,
-        work_orders: 60,
-        email: EMAIL.into(),
-        password: PASSWORD.into(),
-        bind: SocketAddr::from(([127, 0, 0, 1], port()?)),
-        churn: Some(Duration::from_secs(120)),
-        ..SimOptions::default()
-    };
-    fossa_sim::start(options)
+    let bind = SocketAddr::from(([127, 0, 0, 1], port()?));
+    fossa_sim::start(fossa_sim::demo_options(bind, false))
         .await
         .map_err(|e| EngineError::io("Could not start the simulated WorkFossa site", e))
-}
-
-/// Points the demo engine at the site (the password in a file: demo data needs no keyring).
-pub async fn configure(engine: &Engine, site: &SimServer) -> EngineResult<()> {
-    engine
-        .enter_demo(site.base_url().as_str(), EMAIL, PASSWORD)
-        .await
 }

@@ -1,5 +1,6 @@
 //! The engine inside the app: opening it on the shared data dir (or the demo's), the control
-//! socket and the scheduler, the `app.engine()` extension trait, and the clean stop on Quit.
+//! socket and the scheduler (`Serving`), the `app.running()` extension trait, and the clean stop
+//! on Quit. Everything reaches the engine through `Running::handle`, an `EngineHandle`.
 //!
 //! The choice "hold the data dir, or read it and act through the daemon holding it" is
 //! `fossa_core::engine::EngineHandle`'s, shared with the CLI: when a daemon already holds the data
@@ -8,20 +9,15 @@
 
 use crate::demo;
 use crate::error::{Error, Result};
-use chrono::{DateTime, Utc};
-use fossa_core::control;
-use fossa_core::engine::{DemoLeft, Engine, EngineHandle, EngineOptions, ScheduleView};
+use fossa_core::engine::{leave_demo_from, DemoLeft, EngineHandle, EngineOptions, Serving};
 use fossa_core::events::EngineEvent;
-use fossa_core::model::Status;
-use fossa_core::paths::{resolve_data_dir, CONTROL_SOCKET};
-use fossa_core::schedule::ScheduleConfig;
+use fossa_core::paths::resolve_data_dir;
 use fossa_sim::SimServer;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use tauri::{AppHandle, Manager, Runtime};
 use tokio::sync::{broadcast, Notify};
-use tokio::task::JoinHandle;
 
 /// The app's engine state, managed by Tauri: empty while starting, then the running engine or
 /// the reason it could not start.
@@ -71,14 +67,11 @@ impl Shell {
     }
 }
 
-/// The engine handle the tray, the commands and the window use: `app.engine()`.
+/// The running engine the tray, the commands and the window use: `app.running()?.handle`.
 pub trait EngineExt<R: Runtime> {
     fn shell(&self) -> Result<&Shell>;
     fn running(&self) -> Result<&Running> {
         self.shell()?.running()
-    }
-    fn engine(&self) -> Result<Arc<Engine>> {
-        Ok(Arc::clone(&self.running()?.engine))
     }
 }
 
@@ -92,9 +85,9 @@ impl<R: Runtime, M: Manager<R>> EngineExt<R> for M {
 
 /// An opened engine and what runs around it.
 pub struct Running {
-    /// Local, or (a daemon holds the data dir) reading the store and acting through the daemon.
+    /// Local, or (a daemon holds the data dir) reading the store and acting through the daemon:
+    /// the only way to the engine.
     pub handle: EngineHandle,
-    pub engine: Arc<Engine>,
     /// A daemon holds the data dir: read-only here, acting requests go to it.
     pub held_elsewhere: bool,
     /// The data is the simulated site's (demo mode).
@@ -102,39 +95,29 @@ pub struct Running {
     /// The data dir the account belongs to (the demo's data dir is `<base>/demo`).
     base_dir: PathBuf,
     site: Mutex<Option<SimServer>>,
-    tasks: Vec<JoinHandle<()>>,
+    serving: Mutex<Option<Serving>>,
 }
 
 impl Running {
     fn new(handle: EngineHandle, demo: bool, base_dir: PathBuf) -> Self {
         Self {
-            engine: Arc::clone(handle.engine()),
             held_elsewhere: handle.is_remote(),
             handle,
             demo,
             base_dir,
             site: Mutex::new(None),
-            tasks: Vec::new(),
+            serving: Mutex::new(None),
         }
     }
 
     pub fn data_dir(&self) -> &Path {
-        self.engine.data_dir()
+        self.handle.data_dir()
     }
 
     /// The simulated site's address in demo mode.
     pub fn demo_site(&self) -> Option<String> {
         let site = self.site.lock().ok()?;
         site.as_ref().map(|site| site.base_url().to_string())
-    }
-
-    pub async fn pause(&self, until: Option<DateTime<Utc>>) -> Result<Status> {
-        Ok(self.handle.pause(until).await?)
-    }
-
-    /// Pauses for `minutes` from now.
-    pub async fn pause_for(&self, minutes: u32) -> Result<Status> {
-        Ok(self.handle.pause_for(minutes).await?)
     }
 
     /// The handle whose store holds the WorkFossa account: in demo mode the real data dir's
@@ -147,50 +130,30 @@ impl Running {
         Ok(self.handle.clone())
     }
 
-    /// The engine of [`Running::account_handle`].
-    pub async fn account_engine(&self) -> Result<Arc<Engine>> {
-        Ok(Arc::clone(self.account_handle().await?.engine()))
-    }
-
-    pub async fn resume(&self) -> Result<Status> {
-        Ok(self.handle.resume().await?)
-    }
-
-    pub async fn set_schedule(&self, config: ScheduleConfig) -> Result<ScheduleView> {
-        Ok(self.handle.set_schedule(config).await?)
-    }
-
     /// Starts a sync (or joins the running one); its id. Through a daemon, waits for its end.
     pub async fn sync_now(&self) -> Result<Option<i64>> {
         Ok(Some(self.handle.start_sync().await?))
     }
 
-    /// Leaves the demo: its data is removed (through the daemon when one holds it) and the real
-    /// data dir remembers it, so the next start opens the real data dir even without an account.
+    /// Leaves the demo as `fossa-sync demo off` does (the engine's `leave_demo_from`): its data is
+    /// removed (through the daemon when one holds it) and the real data dir remembers it, so the
+    /// next start opens the real data dir even without an account.
     pub async fn leave_demo(&self) -> Result<DemoLeft> {
-        if !self.demo {
-            return Ok(self.handle.leave_demo().await?);
-        }
-        let left = self.handle.leave_demo().await?;
-        let base = Engine::open_reader(EngineOptions::new(&self.base_dir)).await?;
-        base.decline_demo().await?;
-        base.store().close().await;
+        let (left, _) = leave_demo_from(&self.base_dir, Some(&self.handle)).await?;
         Ok(left)
     }
 
     /// Stops the control socket and the scheduler; a running sync is cancelled and recorded
     /// interrupted (nothing half-written); then the demo site.
     pub async fn shutdown(&self) {
-        let mut tasks = self.tasks.iter();
-        if let Some(control) = tasks.next() {
-            control.abort();
-        }
-        self.handle.shutdown().await;
-        for task in tasks {
-            task.abort();
-        }
-        if !self.held_elsewhere {
-            let _ = std::fs::remove_file(self.data_dir().join(CONTROL_SOCKET));
+        let serving = self
+            .serving
+            .lock()
+            .ok()
+            .and_then(|mut serving| serving.take());
+        match serving {
+            Some(serving) => serving.shutdown().await,
+            None => self.handle.shutdown().await,
         }
         let site = self.site.lock().ok().and_then(|mut site| site.take());
         if let Some(site) = site {
@@ -200,8 +163,9 @@ impl Running {
 }
 
 /// Opens the engine on `base` (None: `$FOSSA_SYNC_DATA_DIR` or the platform data dir), or on its
-/// demo dir when no account is configured; serves the control socket and starts scheduling.
-/// The receiver is subscribed before anything runs, so no event is missed.
+/// demo dir when no account is configured (the environment's included); serves the control
+/// socket and starts scheduling. The receiver is subscribed before anything runs, so no event is
+/// missed.
 pub async fn open(base: Option<PathBuf>) -> Result<(Running, broadcast::Receiver<EngineEvent>)> {
     let base = resolve_data_dir(base.as_deref())?;
     let demo = demo::wanted(&base).await?;
@@ -216,22 +180,16 @@ pub async fn open(base: Option<PathBuf>) -> Result<(Running, broadcast::Receiver
     if running.held_elsewhere {
         return Ok((running, events));
     }
-    let engine = Arc::clone(&running.engine);
+    let engine = Arc::clone(running.handle.engine());
     if demo {
+        // Like `fossa-sync demo`: the site, its account and the first sync right away.
         let site = demo::start_site().await?;
-        demo::configure(&engine, &site).await?;
+        engine.start_demo(site.base_url().as_str()).await?;
         running.site = Mutex::new(Some(site));
     }
-    let control = control::serve(Arc::clone(&engine)).await?;
-    let scheduler = engine.spawn_scheduler()?;
-    if demo {
-        // Like `fossa-sync demo`: the first sync right away, so there is data to look at.
-        if let Err(error) = engine.sync_now().await {
-            tracing::warn!(%error, "the demo's first sync did not start");
-        }
-    }
+    let serving = Serving::start(engine).await?;
+    running.serving = Mutex::new(Some(serving));
     tracing::info!(data_dir = %dir.display(), demo, "engine started");
-    running.tasks = vec![control, scheduler];
     Ok((running, events))
 }
 

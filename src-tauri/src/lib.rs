@@ -6,6 +6,7 @@
 //! [`build`] (commands and state) is generic over the runtime so the commands are tested with
 //! `tauri::test`'s mock runtime; [`run`] adds the plugins, the tray and the engine.
 
+mod args;
 mod bridge;
 pub mod commands;
 mod demo;

@@ -8,7 +8,8 @@ use crate::icon;
 use crate::notifications::{self, Note};
 use crate::tray_view::{self, TrayInput, TrayView};
 use crate::window;
-use chrono::{Duration, Local, Utc};
+use chrono::{Local, Utc};
+use fossa_core::engine::PauseRequest;
 use std::sync::Mutex;
 use tauri::image::Image;
 use tauri::menu::{Menu, MenuEvent, MenuItem, PredefinedMenuItem};
@@ -193,15 +194,18 @@ async fn act<R: Runtime>(app: &AppHandle<R>, id: &str) -> crate::error::Result<(
             running.sync_now().await?;
         }
         PAUSE_HOUR => {
-            running.pause(Some(Utc::now() + Duration::hours(1))).await?;
+            running
+                .handle
+                .pause_with(&PauseRequest::minutes(60))
+                .await?;
         }
         PAUSE_TOMORROW => {
-            let config = running.engine.schedule().await?.config;
-            let until = tray_view::tomorrow_start(&config, Utc::now());
-            running.pause(Some(until)).await?;
+            // The engine's "tomorrow", as the window's and `fossa-sync pause --until tomorrow`.
+            let request = PauseRequest::until_tomorrow();
+            running.handle.pause_with(&request).await?;
         }
         RESUME => {
-            running.resume().await?;
+            running.handle.resume().await?;
         }
         _ => {}
     }

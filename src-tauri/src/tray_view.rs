@@ -2,10 +2,9 @@
 //! and the time: the icon's state colour and ring, the menu's two text lines, the tray title and
 //! which actions are enabled. No I/O and no clock inside, so every case is a unit test.
 
-use chrono::{DateTime, Datelike, Duration, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, TimeZone, Utc};
 use fossa_core::events::{Phase, Progress};
 use fossa_core::model::{RunRecord, RunStatus, State, Status};
-use fossa_core::schedule::{self, ScheduleConfig};
 
 /// Longest menu line; longer texts end with "…".
 const MAX_LINE: usize = 72;
@@ -291,23 +290,6 @@ fn truncate(text: &str, max: usize) -> String {
     let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
     cut.push('…');
     cut
-}
-
-/// "Pause until tomorrow": tomorrow's window start in the schedule's zone when the schedule has
-/// active hours and tomorrow is an allowed day, else 08:00 tomorrow in that zone.
-pub fn tomorrow_start(config: &ScheduleConfig, now: DateTime<Utc>) -> DateTime<Utc> {
-    let tz = config.tz().unwrap_or(chrono_tz::UTC);
-    let today = now.with_timezone(&tz).date_naive();
-    let Some(tomorrow) = today.succ_opt() else {
-        return now + Duration::days(1);
-    };
-    if config.active_hours.is_some() {
-        if let Some((start, _)) = schedule::window_for_date(config, tomorrow) {
-            return start;
-        }
-    }
-    let eight = NaiveTime::from_hms_opt(8, 0, 0).unwrap_or_default();
-    schedule::resolve_local(&tz, tomorrow, eight).unwrap_or(now + Duration::days(1))
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Unit tests of the tray mapping: each state, the countdown texts, the failure reason, progress.
 
 use super::*;
-use chrono::TimeZone;
+use chrono::{Duration, TimeZone};
 use chrono_tz::Europe::Berlin;
 use fossa_core::model::{JobType, Trigger};
 
@@ -293,28 +293,5 @@ fn starting_unavailable_and_held_elsewhere_say_so() {
     assert_eq!(
         held.detail,
         "Another Fossa Sync (daemon) schedules this data dir"
-    );
-}
-
-#[test]
-fn tomorrow_starts_at_the_window_start_or_at_eight() {
-    let mut config = ScheduleConfig::default_for_system();
-    config.timezone = "Europe/Berlin".into();
-    config.active_hours = fossa_core::schedule::ActiveHours::hm(7, 0, 17, 0);
-    assert_eq!(
-        tomorrow_start(&config, now()),
-        Berlin.with_ymd_and_hms(2026, 3, 11, 7, 0, 0).unwrap()
-    );
-    config.active_hours = None;
-    assert_eq!(
-        tomorrow_start(&config, now()),
-        Berlin.with_ymd_and_hms(2026, 3, 11, 8, 0, 0).unwrap()
-    );
-    // Tomorrow (Wednesday) is not an allowed day: 08:00 all the same.
-    config.active_hours = fossa_core::schedule::ActiveHours::hm(7, 0, 17, 0);
-    config.days = fossa_core::schedule::Weekdays::SAT_SUN;
-    assert_eq!(
-        tomorrow_start(&config, now()),
-        Berlin.with_ymd_and_hms(2026, 3, 11, 8, 0, 0).unwrap()
     );
 }
