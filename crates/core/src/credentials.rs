@@ -9,6 +9,7 @@ use crate::settings::keys::{
 use crate::settings::parse_site_url;
 use crate::store::Store;
 use crate::workfossa::{Password, DEFAULT_SITE_URL};
+use secrecy::ExposeSecret;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use url::Url;
@@ -109,7 +110,7 @@ pub async fn save_account(
             "give the email address you log in to WorkFossa with",
         ));
     }
-    if password.expose().is_empty() {
+    if password.is_empty() {
         return Err(EngineError::invalid(
             "password",
             "the password must not be empty",
@@ -189,7 +190,7 @@ fn write_secret_file(path: &Path, password: &Password) -> EngineResult<()> {
         file.set_permissions(std::fs::Permissions::from_mode(0o600))
             .map_err(|e| EngineError::io("Could not protect the password file", e))?;
     }
-    file.write_all(password.expose().as_bytes())
+    file.write_all(password.expose_secret().as_bytes())
         .map_err(|e| EngineError::io("Could not write the password file", e))
 }
 
@@ -225,7 +226,7 @@ async fn keyring_set(email: &str, password: &Password) -> bool {
     if std::env::var_os("FOSSA_SYNC_NO_KEYRING").is_some() {
         return false;
     }
-    let (email, secret) = (email.to_string(), password.expose().to_string());
+    let (email, secret) = (email.to_string(), password.expose_secret().to_string());
     let stored = tokio::task::spawn_blocking(move || {
         keyring::Entry::new(KEYRING_SERVICE, &email).and_then(|entry| entry.set_password(&secret))
     })

@@ -5,6 +5,7 @@ use crate::settings::{EmailSettings, SmtpSecurity};
 use crate::workfossa::Password;
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use secrecy::ExposeSecret;
 use std::time::Duration;
 
 use super::rules::Notice;
@@ -50,7 +51,7 @@ pub async fn send_email(
     if let (Some(user), Some(password)) = (&settings.username, password) {
         builder = builder.credentials(Credentials::new(
             user.clone(),
-            password.expose().to_string(),
+            password.expose_secret().to_string(),
         ));
     }
     builder

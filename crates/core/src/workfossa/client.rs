@@ -5,6 +5,7 @@ use super::parser::{self, ListPage};
 use super::retry::{parse_retry_after, RetryBudget, RetryPolicy};
 use crate::error::SyncError;
 use reqwest::{redirect, StatusCode};
+use secrecy::{ExposeSecret, SecretString};
 use std::fmt;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
@@ -16,17 +17,26 @@ pub const DEFAULT_SITE_URL: &str = "https://app.workfossa.com";
 const LIST_FILTER: &str =
     "work_visit_completion=none%7C%7CNo+visits+completed%7C%7CWork+Visits+Completed&order_direction=asc";
 
-/// A password that never prints.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Password(String);
+/// A password that never prints, held in a [`SecretString`] (wiped from memory when dropped).
+/// Read it with [`ExposeSecret::expose_secret`] only where it is sent: the login form, the SMTP
+/// login, the keyring and the owner-only password file.
+#[derive(Clone)]
+pub struct Password(SecretString);
 
 impl Password {
     pub fn new(secret: impl Into<String>) -> Self {
-        Self(secret.into())
+        Self(SecretString::from(secret.into()))
     }
 
-    pub fn expose(&self) -> &str {
-        &self.0
+    /// Whether the password is empty, without exposing it.
+    pub fn is_empty(&self) -> bool {
+        self.0.expose_secret().is_empty()
+    }
+}
+
+impl ExposeSecret<str> for Password {
+    fn expose_secret(&self) -> &str {
+        self.0.expose_secret()
     }
 }
 
@@ -150,7 +160,7 @@ impl WorkFossaClient {
         let fields = [
             ("_token", form.csrf_token.as_str()),
             ("email", self.config.email.as_str()),
-            ("password", self.config.password.expose()),
+            ("password", self.config.password.expose_secret()),
             ("remember", "1"),
         ];
         let response = self

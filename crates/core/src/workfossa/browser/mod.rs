@@ -15,6 +15,7 @@ use super::list_end::ListReader;
 use super::record::WorkOrder;
 use crate::error::SyncError;
 use crate::events::Phase;
+use secrecy::ExposeSecret;
 
 /// Every work order on the list, read through a browser started for this call and closed
 /// before it returns (on success and on failure).
@@ -41,7 +42,7 @@ async fn read_list(
         .base_url
         .join("/login")
         .map_err(|e| SyncError::Connection(format!("bad site address: {e}")))?;
-    let login = || session.login(&login_url, &config.email, config.password.expose());
+    let login = || session.login(&login_url, &config.email, config.password.expose_secret());
     login().await?;
     phase(Phase::Fetching);
 
