@@ -3,8 +3,9 @@
 //! `EngineHandle`: local, or the daemon's over its control socket). Errors are `{error, field}`.
 //! JavaScript passes arguments in camelCase (`includeRemoved`), as Tauri maps Rust parameters.
 //! Every command is also listed in the core's operation catalogue (its `allow-…` permission,
-//! made by `build.rs`) and granted in `capabilities/main.json`. Arguments are [`Arg`]s, read by the shell: a missing or ill-typed one
-//! is an `{error, field}` body too, never Tauri's bare string.
+//! made by `build.rs`) and granted in `capabilities/main.json`. Arguments are [`Arg`]s, read by
+//! the shell: a missing or ill-typed one is an `{error, field}` body too, never Tauri's bare
+//! string.
 
 use crate::args::Arg;
 use crate::engine::{self, EngineExt};
