@@ -10,20 +10,22 @@ use fossa_core::error::{EngineError, EngineResult};
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-/// Waits for Ctrl-C or SIGTERM.
-async fn stop_signal() {
+/// Ctrl-C or SIGTERM. SIGTERM is caught from this call on (not from the first poll), so a stop
+/// that arrives while the engine is still starting is not lost.
+fn stop_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
-    {
-        use tokio::signal::unix::{signal, SignalKind};
-        if let Ok(mut term) = signal(SignalKind::terminate()) {
+    let term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+    async move {
+        #[cfg(unix)]
+        if let Some(mut term) = term {
             tokio::select! {
                 _ = tokio::signal::ctrl_c() => {}
                 _ = term.recv() => {}
             }
             return;
         }
+        let _ = tokio::signal::ctrl_c().await;
     }
-    let _ = tokio::signal::ctrl_c().await;
 }
 
 /// Schedules until a stop signal; a running sync is cancelled and recorded as interrupted.
@@ -38,7 +40,7 @@ pub async fn daemon(ctx: &Context, args: &DaemonArgs) -> EngineResult<()> {
         );
     }
     let engine = Arc::new(Engine::open_primary(ctx.options()).await?);
-    run_engine(engine, args.http).await
+    run_engine(engine, args.http, stop_signal()).await
 }
 
 /// `--http`: the local HTTP API and web UI; prints the browser login link on stderr.
@@ -60,7 +62,11 @@ async fn start_http(engine: &Arc<Engine>, addr: SocketAddr) -> EngineResult<foss
     Ok(server)
 }
 
-async fn run_engine(engine: Arc<Engine>, http: Option<SocketAddr>) -> EngineResult<()> {
+async fn run_engine(
+    engine: Arc<Engine>,
+    http: Option<SocketAddr>,
+    stop: impl std::future::Future<Output = ()>,
+) -> EngineResult<()> {
     let server = match http {
         Some(addr) => Some(start_http(&engine, addr).await?),
         None => None,
@@ -78,7 +84,7 @@ async fn run_engine(engine: Arc<Engine>, http: Option<SocketAddr>) -> EngineResu
         engine.data_dir().display(),
         status.state.as_str()
     );
-    stop_signal().await;
+    stop.await;
     tracing::info!("stopping");
     if let Some(server) = server {
         server.shutdown().await;
@@ -144,6 +150,7 @@ pub async fn demo(ctx: &Context, args: &DemoArgs) -> EngineResult<()> {
         data_dir: demo_data_dir(&ctx.data_dir),
     };
     let engine = Arc::new(Engine::open_primary(demo_ctx.options()).await?);
+    let stop = stop_signal();
     let first = engine.start_demo(server.base_url().as_str()).await?;
     println!(
         "Demo: simulated WorkFossa at {}, data in {}.",
@@ -153,7 +160,7 @@ pub async fn demo(ctx: &Context, args: &DemoArgs) -> EngineResult<()> {
     if let Some(run) = first.wait().await {
         println!("First sync: {}", crate::commands::runs::summary_line(&run));
     }
-    let result = run_engine(engine, args.http).await;
+    let result = run_engine(engine, args.http, stop).await;
     server.shutdown().await;
     result
 }
