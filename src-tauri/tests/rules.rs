@@ -174,6 +174,19 @@ fn leaving_the_demo_as_the_cli_does_empties_the_apps_demo_and_is_remembered() {
     let app = app();
     assert_eq!(ok(&app, "app_info", json!({}))["demo"], json!(true));
     wait_for_success(&app);
+    // The demo's site and account are the core's, the same as `fossa-sync demo`'s.
+    let demo_dir = app.dir.path().join("demo");
+    let account = tauri::async_runtime::block_on(async {
+        let options = fossa_core::engine::EngineOptions::new(&demo_dir);
+        let reader = fossa_core::engine::EngineHandle::open_reader(options)
+            .await
+            .unwrap();
+        reader.account().await.unwrap()
+    });
+    assert_eq!(
+        account.email.as_deref(),
+        Some(fossa_core::engine::DEMO_SITE.email)
+    );
     assert!(!ok(&app, "get_work_orders", json!({}))
         .as_array()
         .unwrap()

@@ -89,6 +89,16 @@ async fn the_demo_syncs_the_simulated_site_into_its_own_data_dir() {
     assert!(status["last_run"]["found"].as_i64().unwrap() > 0);
     // The real data dir was not touched by the demo's data.
     assert!(!dir.path().join("fossa-sync.db").exists());
+    // The demo's site and account are the core's, the same as the desktop app's demo.
+    let (ok, account, _) = fossa(
+        &dir.path().join("demo"),
+        &["account", "show", "--json"],
+        None,
+    )
+    .await;
+    assert!(ok);
+    let account: serde_json::Value = serde_json::from_str(&account).unwrap();
+    assert_eq!(account["email"], fossa_core::engine::DEMO_SITE.email);
 
     assert!(stop_demo(demo).await);
 }
