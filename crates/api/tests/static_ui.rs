@@ -111,11 +111,19 @@ async fn without_a_built_ui_the_root_says_how_to_build_it() {
 /// whole response as text.
 async fn raw_get(app: &App, path: &str) -> String {
     let addr = app.base.trim_start_matches("http://");
-    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let mut stream = tokio::net::TcpStream::connect(addr)
+        .await
+        .expect("connect to the API");
     let request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
-    stream.write_all(request.as_bytes()).await.unwrap();
+    stream
+        .write_all(request.as_bytes())
+        .await
+        .expect("send the request");
     let mut response = Vec::new();
-    stream.read_to_end(&mut response).await.unwrap();
+    stream
+        .read_to_end(&mut response)
+        .await
+        .expect("read the response");
     String::from_utf8_lossy(&response).into_owned()
 }
 

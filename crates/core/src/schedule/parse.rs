@@ -116,7 +116,7 @@ pub(crate) fn format_duration(secs: u64) -> String {
 /// number of seconds.
 fn parse_duration_secs(text: &str) -> Option<u64> {
     let duration = humantime::parse_duration(&text.trim().to_ascii_lowercase()).ok()?;
-    (duration.subsec_nanos() == 0).then(|| duration.as_secs())
+    (duration.subsec_nanos() == 0).then_some(duration.as_secs())
 }
 
 #[cfg(test)]
