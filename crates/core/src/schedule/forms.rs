@@ -39,7 +39,7 @@ impl HourRange {
     /// The window as whole hours; None when it starts or ends off the hour.
     pub fn of(hours: &ActiveHours) -> Option<Self> {
         use chrono::Timelike;
-        let whole = |t: chrono::NaiveTime| (t.minute() == 0 && t.second() == 0).then(|| t.hour());
+        let whole = |t: chrono::NaiveTime| (t.minute() == 0 && t.second() == 0).then_some(t.hour());
         Some(Self {
             start: whole(hours.start)?,
             end: whole(hours.end)?,
