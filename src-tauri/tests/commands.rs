@@ -282,7 +282,7 @@ fn with_a_daemon_on_the_data_dir_the_app_only_reads_and_sends_actions_to_it() {
                 .await
                 .unwrap(),
         );
-        fossa_core::control::serve(Arc::clone(&engine))
+        fossa_core::engine::serve_control(Arc::clone(&engine))
             .await
             .unwrap();
         engine

@@ -179,3 +179,39 @@ pub struct Status {
     /// The data comes from the built-in demo site.
     pub demo: bool,
 }
+
+/// What leaving the demo did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct DemoLeft {
+    /// False when the data dir was not a demo (nothing was changed).
+    pub left: bool,
+    pub removed_work_orders: i64,
+    pub removed_runs: i64,
+    /// One sentence: what happened and what to do next.
+    pub message: String,
+}
+
+impl DemoLeft {
+    /// Nothing to leave.
+    pub fn not_in_demo() -> Self {
+        Self {
+            left: false,
+            removed_work_orders: 0,
+            removed_runs: 0,
+            message: "The demo is not on; nothing was changed.".into(),
+        }
+    }
+
+    pub(crate) fn removed(work_orders: i64, runs: i64) -> Self {
+        Self {
+            left: true,
+            removed_work_orders: work_orders,
+            removed_runs: runs,
+            message: format!(
+                "Left the demo: removed its {work_orders} demo work orders and {runs} demo syncs; \
+                 set your WorkFossa account to sync your real work orders."
+            ),
+        }
+    }
+}

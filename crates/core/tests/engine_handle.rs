@@ -50,7 +50,7 @@ async fn with_nobody_holding_the_data_dir_the_handle_acts_itself() {
 async fn while_another_engine_holds_the_data_dir_the_handle_reads_and_sends_actions_to_it() {
     let dir = tempfile::tempdir().unwrap();
     let holder = Arc::new(Engine::open_primary(options(dir.path())).await.unwrap());
-    let control = fossa_core::control::serve(Arc::clone(&holder))
+    let control = fossa_core::engine::serve_control(Arc::clone(&holder))
         .await
         .unwrap();
 

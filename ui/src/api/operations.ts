@@ -1,4 +1,4 @@
-// Generated from crates/core/src/catalogue/table.rs by scripts/check-bindings.sh: do not edit.
+// Generated from the engine (crates/core/src/catalogue) by scripts/check-bindings.sh: do not edit.
 // Each engine operation's Tauri command (null: HTTP only), HTTP method and route.
 
 export const OPERATIONS = {
@@ -30,3 +30,36 @@ export const OPERATIONS = {
 } as const;
 
 export type OperationName = keyof typeof OPERATIONS;
+
+// The columns of the work-order CSV (crates/core/src/export.rs), for the browser's export.
+export const WORK_ORDER_CSV_COLUMNS = [
+  'id',
+  'number',
+  'url',
+  'status',
+  'reason',
+  'project',
+  'po_number',
+  'categories',
+  'contact_name',
+  'contact_lines',
+  'created_by',
+  'created_at',
+  'customer_name',
+  'customer_url',
+  'location_id',
+  'location_store_number',
+  'location_site_name',
+  'location_url',
+  'address_street',
+  'address_intersection',
+  'address_city_state_zip',
+  'address_county',
+  'items',
+  'visits_completed',
+  'visits_total',
+  'next_visit_date',
+  'next_visit_window',
+  'due_date',
+  'instructions',
+] as const;

@@ -3,16 +3,11 @@
 // "; ", absent = empty cell), and
 // the history's runs. Quoting as the csv crate's default: only when a cell needs it.
 
+import { WORK_ORDER_CSV_COLUMNS } from '../api/operations';
 import type { RunRecord, WorkOrderView } from '../api/types';
 
-export const WORK_ORDER_COLUMNS = [
-  'id', 'number', 'url', 'status', 'reason', 'project', 'po_number', 'categories', 'contact_name',
-  'contact_lines', 'created_by', 'created_at',
-  'customer_name', 'customer_url', 'location_id', 'location_store_number', 'location_site_name',
-  'location_url', 'address_street', 'address_intersection', 'address_city_state_zip',
-  'address_county', 'items', 'visits_completed', 'visits_total', 'next_visit_date',
-  'next_visit_window', 'due_date', 'instructions',
-] as const;
+/** The CLI's columns, generated from the engine. */
+export const WORK_ORDER_COLUMNS = WORK_ORDER_CSV_COLUMNS;
 
 export const RUN_COLUMNS = [
   'id', 'job_type', 'trigger', 'status', 'started_at', 'finished_at', 'duration_ms', 'attempts',

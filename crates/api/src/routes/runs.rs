@@ -6,9 +6,8 @@ use crate::error::{ApiError, ApiResult, JsonBody};
 use axum::extract::{Path, State};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use chrono::{DateTime, Utc};
+use fossa_core::engine::PauseRequest;
 use fossa_core::model::{RunRecord, Status};
-use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -22,31 +21,12 @@ async fn status(State(state): State<AppState>) -> ApiResult<Json<Status>> {
     Ok(Json(state.engine.status().await?))
 }
 
-/// `{"until": T}`, `{"minutes": N}` or `{}` (indefinitely).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PauseRequest {
-    #[serde(default)]
-    until: Option<DateTime<Utc>>,
-    #[serde(default)]
-    minutes: Option<u32>,
-}
-
+/// `{"until": T}`, `{"minutes": N}`, `{"until_tomorrow": true}` or `{}` (indefinitely).
 async fn pause(
     State(state): State<AppState>,
     JsonBody(request): JsonBody<PauseRequest>,
 ) -> ApiResult<Json<Status>> {
-    let status = match (request.until, request.minutes) {
-        (Some(_), Some(_)) => {
-            return Err(ApiError::invalid(
-                "minutes",
-                "Invalid value for minutes: give either until or minutes, not both.",
-            ))
-        }
-        (None, Some(minutes)) => state.engine.pause_for(minutes).await?,
-        (until, None) => state.engine.pause(until).await?,
-    };
-    Ok(Json(status))
+    Ok(Json(state.engine.pause_with(&request).await?))
 }
 
 async fn resume(State(state): State<AppState>) -> ApiResult<Json<Status>> {

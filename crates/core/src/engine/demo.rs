@@ -15,54 +15,18 @@ use crate::settings::keys::{
 };
 use crate::store::{HistoryFilter, DATABASE_FILE};
 use crate::workfossa::Password;
-use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
 /// The demo's data dir's name inside the real data dir.
 pub const DEMO_DIR: &str = "demo";
 /// Set in the real data dir when the user left the demo (kept at its old path; defined with the
 /// other settings).
+pub use crate::model::DemoLeft;
 pub use crate::settings::keys::DEMO_DECLINED_SETTING;
 
 /// The demo's own data dir, beside the real data.
 pub fn demo_data_dir(base: &Path) -> PathBuf {
     base.join(DEMO_DIR)
-}
-
-/// What leaving the demo did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
-pub struct DemoLeft {
-    /// False when the data dir was not a demo (nothing was changed).
-    pub left: bool,
-    pub removed_work_orders: i64,
-    pub removed_runs: i64,
-    /// One sentence: what happened and what to do next.
-    pub message: String,
-}
-
-impl DemoLeft {
-    /// Nothing to leave.
-    pub fn not_in_demo() -> Self {
-        Self {
-            left: false,
-            removed_work_orders: 0,
-            removed_runs: 0,
-            message: "The demo is not on; nothing was changed.".into(),
-        }
-    }
-
-    fn removed(work_orders: i64, runs: i64) -> Self {
-        Self {
-            left: true,
-            removed_work_orders: work_orders,
-            removed_runs: runs,
-            message: format!(
-                "Left the demo: removed its {work_orders} demo work orders and {runs} demo syncs; \
-                 set your WorkFossa account to sync your real work orders."
-            ),
-        }
-    }
 }
 
 /// True when `base` has no account, none comes from the environment, and the user has not left

@@ -5,7 +5,6 @@
 //! ([`Serving`]: control socket and scheduler, stopped together).
 
 use super::{demo_data_dir, DemoLeft, Engine, EngineHandle, EngineOptions, DEMO_DECLINED_SETTING};
-use crate::control;
 use crate::error::EngineResult;
 use crate::paths::CONTROL_SOCKET;
 use crate::scheduler::RunHandle;
@@ -109,7 +108,7 @@ pub struct Serving {
 impl Serving {
     /// Serves the control socket (other processes' acting requests) and starts scheduling.
     pub async fn start(engine: Arc<Engine>) -> EngineResult<Self> {
-        let control = control::serve(Arc::clone(&engine)).await?;
+        let control = super::serve_control(Arc::clone(&engine)).await?;
         let scheduler = match engine.spawn_scheduler() {
             Ok(scheduler) => scheduler,
             Err(error) => {

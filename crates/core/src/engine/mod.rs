@@ -17,12 +17,14 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tokio::sync::broadcast;
 
+mod control_server;
 mod demo;
 mod demo_session;
 mod handle;
 mod operations;
 mod rules;
 
+pub use control_server::serve_control;
 pub use demo::{demo_data_dir, demo_wanted, DemoLeft, DEMO_DECLINED_SETTING, DEMO_DIR};
 pub use demo_session::{decline_demo, leave_demo_from, DemoSite, Serving, DEMO_SITE};
 pub use handle::EngineHandle;

@@ -19,7 +19,7 @@ const MAX_PAUSE_MINUTES: u32 = 60 * 24 * 365;
 /// How long to pause: until an instant, for a number of minutes, or until tomorrow's window
 /// opens; none of them pauses until resumed. At most one may be given.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct PauseRequest {
     pub until: Option<DateTime<Utc>>,
     pub minutes: Option<u32>,
