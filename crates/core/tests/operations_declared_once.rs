@@ -72,9 +72,9 @@ fn api_routes() -> BTreeSet<(String, String)> {
             let handlers = &args[args.find(route).unwrap_or(0) + route.len()..];
             for method in [Method::Get, Method::Post, Method::Put, Method::Delete] {
                 let call = format!("{}(", method.as_str().to_lowercase());
-                let found = handlers
-                    .match_indices(&call)
-                    .any(|(i, _)| i == 0 || !handlers[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_'));
+                let found = handlers.match_indices(&call).any(|(i, _)| {
+                    i == 0 || !handlers[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_')
+                });
                 if found {
                     routes.insert((method.as_str().to_string(), normalise(route)));
                 }
@@ -87,8 +87,15 @@ fn api_routes() -> BTreeSet<(String, String)> {
 #[test]
 fn http_routes_are_the_catalogues() {
     let served = api_routes();
-    assert!(served.len() > 15, "the route scan found too little: {served:?}");
-    assert_eq!(served, catalogue_routes(), "crates/api/src/routes vs the catalogue");
+    assert!(
+        served.len() > 15,
+        "the route scan found too little: {served:?}"
+    );
+    assert_eq!(
+        served,
+        catalogue_routes(),
+        "crates/api/src/routes vs the catalogue"
+    );
 }
 
 /// The identifiers in `tauri::generate_handler![…]` of the desktop app.
@@ -132,7 +139,9 @@ fn tauri_commands_and_permissions_are_the_catalogues() {
 fn the_ui_route_table_is_generated_from_the_catalogue() {
     let path = "ui/src/api/operations.ts";
     if std::env::var_os("FOSSA_WRITE_GENERATED").is_some() {
-        let full = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").join(path);
+        let full = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../..")
+            .join(path);
         std::fs::write(full, typescript()).expect("write operations.ts");
     }
     assert_eq!(
@@ -159,7 +168,10 @@ fn the_ui_client_calls_every_desktop_operation() {
     let calls = client_calls();
     let all = catalogue_names(|_| true);
     for name in &calls {
-        assert!(all.contains(name), "ui/src/api/client.ts calls {name}, not in the catalogue");
+        assert!(
+            all.contains(name),
+            "ui/src/api/client.ts calls {name}, not in the catalogue"
+        );
     }
     for name in catalogue_names(|op| op.tauri) {
         assert!(calls.contains(&name), "ui/src/api/client.ts lacks {name}");
@@ -169,7 +181,10 @@ fn the_ui_client_calls_every_desktop_operation() {
 /// The `op` names of `ControlRequest`'s variants (snake_case of each variant).
 fn control_variants() -> BTreeSet<String> {
     let text = repo_file("crates/core/src/control.rs");
-    let start = text.find("pub enum ControlRequest {").expect("ControlRequest") + 25;
+    let start = text
+        .find("pub enum ControlRequest {")
+        .expect("ControlRequest")
+        + 25;
     let body = &text[start..start + text[start..].find("\n}").expect("enum end")];
     body.lines()
         .map(str::trim)
@@ -215,7 +230,11 @@ fn docs_api_lists_every_operation() {
             documented.insert((method.to_string(), normalise(path)));
         }
     }
-    assert_eq!(documented, catalogue_routes(), "docs/api.md's operations table");
+    assert_eq!(
+        documented,
+        catalogue_routes(),
+        "docs/api.md's operations table"
+    );
     for name in catalogue_names(|op| op.tauri) {
         let cell = format!("`{name}`");
         assert!(
