@@ -5,26 +5,30 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// What a schedule syncs. A column, not a singleton: dispensers come later.
+/// What a schedule syncs: the work-order list, or each station's dispensers. Each job has its
+/// own schedule, run history and state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub enum JobType {
     WorkOrders,
+    Dispensers,
 }
 
 impl JobType {
-    pub const ALL: [JobType; 1] = [JobType::WorkOrders];
+    pub const ALL: [JobType; 2] = [JobType::WorkOrders, JobType::Dispensers];
 
     pub fn as_str(self) -> &'static str {
         match self {
             JobType::WorkOrders => "work_orders",
+            JobType::Dispensers => "dispensers",
         }
     }
 
     pub fn parse(text: &str) -> Option<Self> {
         match text {
             "work_orders" | "work-orders" => Some(JobType::WorkOrders),
+            "dispensers" => Some(JobType::Dispensers),
             _ => None,
         }
     }

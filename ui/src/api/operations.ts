@@ -16,6 +16,7 @@ export const OPERATIONS = {
   pause: { command: 'pause', method: 'POST', path: '/api/pause' },
   resume: { command: 'resume', method: 'POST', path: '/api/resume' },
   get_work_orders: { command: 'get_work_orders', method: 'GET', path: '/api/work-orders' },
+  get_dispensers: { command: 'get_dispensers', method: 'GET', path: '/api/dispensers' },
   get_changes: { command: 'get_changes', method: 'GET', path: '/api/changes' },
   get_daily_stats: { command: 'get_daily_stats', method: 'GET', path: '/api/stats/daily' },
   get_settings: { command: 'get_settings', method: 'GET', path: '/api/settings' },

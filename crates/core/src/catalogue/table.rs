@@ -154,6 +154,11 @@ pub const OPERATIONS: &[Operation] = &[
         .http(Method::Get, "/api/work-orders")
         .takes("WorkOrderQuery")
         .gives("[WorkOrderView]"),
+    op("get_dispensers", "dispensers")
+        .http(Method::Get, "/api/dispensers")
+        .takes("location")
+        .gives("[StoredDispenser]")
+        .fails(&[Failure::Invalid, Failure::NotFound]),
     op("get_changes", "changes")
         .http(Method::Get, "/api/changes")
         .takes("ChangeQuery")
@@ -161,7 +166,7 @@ pub const OPERATIONS: &[Operation] = &[
         .fails(&[Failure::NotFound]),
     op("get_daily_stats", "daily stats")
         .http(Method::Get, "/api/stats/daily")
-        .takes("days")
+        .takes("days, job")
         .gives("[DailyStat]")
         .fails(&[Failure::Invalid]),
     op("get_settings", "settings")
