@@ -21,6 +21,7 @@ import type {
   Settings,
   SettingsUpdate,
   Status,
+  StoredDispenser,
   WorkOrderView,
 } from './types';
 
@@ -62,7 +63,7 @@ export const setSchedule = (config: ScheduleConfig, id: JobType = JOB) =>
 export const syncNow = (id: JobType = JOB) =>
   call<{ run_id: number }>('sync_now', { params: { id }, args: { id } });
 
-/** The runs, newest first. */
+/** The runs of one job, newest first. */
 export const getHistory = (query: HistoryQuery = {}, jobType: JobType = JOB) => {
   const q = {
     limit: query.limit, offset: query.offset, status: query.status || undefined,
@@ -95,14 +96,25 @@ export const getWorkOrders = (options: { search?: string; category?: string; inc
   });
 };
 
+/** The stored dispensers of a location (`[]` when its page was never read); all without one. */
+export const getDispensers = (location?: number) =>
+  call<StoredDispenser[]>('get_dispensers', {
+    query: location === undefined ? undefined : { location },
+    args: location === undefined ? {} : { location },
+  });
+
 export const getChanges = (options: { run?: number; since?: Instant } = {}) =>
   call<ChangeRecord[]>('get_changes', {
     query: { run: options.run, since: options.since },
     args: { run: options.run ?? null, since: options.since ?? null },
   });
 
-export const getDailyStats = (days = 30) =>
-  call<DailyStat[]>('get_daily_stats', { query: { days }, args: { days } });
+/** One row per day; `job` keeps that job's runs (all jobs together without it). */
+export const getDailyStats = (days = 30, job?: JobType) =>
+  call<DailyStat[]>('get_daily_stats', {
+    query: job === undefined ? { days } : { days, job },
+    args: job === undefined ? { days } : { days, job },
+  });
 
 export const getSettings = () => call<Settings>('get_settings');
 

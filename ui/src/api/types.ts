@@ -4,6 +4,7 @@
 // a few narrower names are written here. Instants are RFC3339 UTC strings; dates `YYYY-MM-DD`.
 
 import type { ChangeRecord as ChangeRecordBinding } from '../bindings/ChangeRecord';
+import type { Dispenser } from '../bindings/Dispenser';
 import type { EngineEvent } from '../bindings/EngineEvent';
 import type { EmailSettings } from '../bindings/EmailSettings';
 import type { NotificationSettings } from '../bindings/NotificationSettings';
@@ -15,6 +16,7 @@ import type { Trigger } from '../bindings/Trigger';
 export type { AccountInfo } from '../bindings/AccountInfo';
 export type { DailyStat } from '../bindings/DailyStat';
 export type { DemoLeft } from '../bindings/DemoLeft';
+export type { Dispenser } from '../bindings/Dispenser';
 export type { EmailSettings } from '../bindings/EmailSettings';
 export type { EngineEvent } from '../bindings/EngineEvent';
 export type { ErrorClass } from '../bindings/ErrorClass';
@@ -41,6 +43,12 @@ export type Instant = string;
 /** A change's kind: the engine's binding types it as a string; docs/api.md names its values. */
 export type ChangeKind = 'new' | 'changed' | 'removed';
 export type ChangeRecord = Omit<ChangeRecordBinding, 'kind'> & { kind: ChangeKind };
+
+/**
+ * A dispenser as `get_dispensers` answers it: when its location's page was last read (RFC3339,
+ * null when never), and `stale` when WorkFossa no longer finds the location (the last ones read).
+ */
+export type StoredDispenser = Dispenser & { read_at: string | null; stale: boolean };
 
 /** The settings; `log_dir` is shown when the desktop app sends it. */
 export type Settings = SettingsBinding & { log_dir?: string | null };

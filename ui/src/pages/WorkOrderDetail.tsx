@@ -1,5 +1,5 @@
 // One work order: every field of the record (PO number, categories and the contact block
-// included), its items, and the full instructions (pre-wrap, as text). WorkFossa links open in the system browser through the transport, http(s) only.
+// included), its station's dispensers, its items, and the full instructions (pre-wrap, as text). WorkFossa links open in the system browser through the transport, http(s) only.
 
 import type { ApiError } from '../api/transport';
 import { transport } from '../api/transport';
@@ -9,6 +9,7 @@ import { workOrderMark } from '../lib/badge';
 import { formatDateTime } from '../lib/format';
 import { href } from '../lib/router';
 import { safeHttpUrl } from '../lib/url';
+import { DispensersSection, type DispensersState } from './DispensersSection';
 
 function OpenLink({ url, children, button = false }: { url: string | null; children: string; button?: boolean }) {
   const safe = safeHttpUrl(url);
@@ -31,7 +32,14 @@ function OpenLink({ url, children, button = false }: { url: string | null; child
 
 const text = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? '—' : String(v));
 
-export function WorkOrderDetail(props: { order: WorkOrderView | null; loading: boolean; error: ApiError | null; number: number }) {
+export function WorkOrderDetail(props: {
+  order: WorkOrderView | null;
+  loading: boolean;
+  error: ApiError | null;
+  number: number;
+  /** The dispensers of the order's location, loaded by the page. */
+  dispensers: DispensersState;
+}) {
   const { order } = props;
   const back = <p><a href={href('work-orders')}>← All work orders</a></p>;
   if (!order) {
@@ -110,6 +118,8 @@ export function WorkOrderDetail(props: { order: WorkOrderView | null; loading: b
           </dl>
         </div>
       </div>
+
+      <DispensersSection state={props.dispensers} />
 
       <div class="panel">
         <h2>Items</h2>

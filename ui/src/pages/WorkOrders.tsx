@@ -1,9 +1,10 @@
 // Work orders page: the synced work orders as a searchable, sortable table with new/changed
 // badges (removed ones hidden unless asked), a category filter, CSV export, and the detail view
-// of one order.
+// of one order with its station's dispensers.
 
 import { useState } from 'preact/hooks';
-import { getWorkOrders } from '../api/client';
+import { getDispensers, getWorkOrders } from '../api/client';
+import type { ApiError } from '../api/transport';
 import type { WorkOrderView } from '../api/types';
 import { Badge, ErrorBanner } from '../components/ui';
 import { workOrderMark } from '../lib/badge';
@@ -30,7 +31,7 @@ export function WorkOrdersPage({ number }: { number: number | null }) {
 
   if (number !== null) {
     const order = orders.data?.find((o) => o.number === number) ?? null;
-    return <WorkOrderDetail order={order} loading={orders.loading && !orders.data} error={orders.error} number={number} />;
+    return <DetailPage order={order} loading={orders.loading && !orders.data} error={orders.error} number={number} />;
   }
 
   const all = orders.data ?? [];
@@ -102,6 +103,20 @@ export function WorkOrdersPage({ number }: { number: number | null }) {
         </table>
       </div>
     </section>
+  );
+}
+
+/** One order's detail; loads the dispensers of its location (again after every run). */
+function DetailPage(props: { order: WorkOrderView | null; loading: boolean; error: ApiError | null; number: number }) {
+  const { state } = useLive();
+  const location = props.order?.location.id ?? null;
+  const dispensers = useLoad(
+    () => (location === null ? Promise.resolve(null) : getDispensers(location)),
+    [location, state.dataVersion],
+  );
+  return (
+    <WorkOrderDetail {...props}
+      dispensers={{ location, dispensers: dispensers.data, loading: dispensers.loading, error: dispensers.error }} />
   );
 }
 

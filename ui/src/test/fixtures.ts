@@ -1,6 +1,7 @@
-// Test fixtures: a status, runs and work orders shaped like docs/api.md's JSON.
+// Test fixtures: a status, runs, work orders, stored dispensers and schedules shaped like
+// docs/api.md's JSON.
 
-import type { RunRecord, Status, WorkOrderView } from '../api/types';
+import type { JobType, RunRecord, ScheduleView, Status, StoredDispenser, WorkOrderView } from '../api/types';
 
 export function run(over: Partial<RunRecord> = {}): RunRecord {
   return {
@@ -37,6 +38,28 @@ export function order(number: number, over: Partial<WorkOrderView> = {}): WorkOr
     due_date: '2025-06-14',
     instructions: 'Calibrate all meters.\nCall the store manager on arrival.',
     removed_at: null, badge: null,
+    ...over,
+  };
+}
+
+export function dispenser(number: string, over: Partial<StoredDispenser> = {}): StoredDispenser {
+  return {
+    location_id: 46769, number, title: `${number} - Regular, Plus, Diesel - Gilbarco`,
+    make: 'Gilbarco', model: 'Encore 700 S', serial: 'EN00037196', grades: ['Regular', 'Plus', 'Diesel'],
+    stand_alone_code: null, nozzles_per_side: 3, meter_type: 'Electronic',
+    fields: { 'Meter Type': 'Electronic', 'Number of Nozzles (per side)': '3' },
+    read_at: '2026-03-08T12:00:05Z', stale: false,
+    ...over,
+  };
+}
+
+export function schedule(job: JobType, over: Partial<ScheduleView> = {}): ScheduleView {
+  const daily = job === 'dispensers';
+  return {
+    job_type: job, next_due: daily ? '2026-03-09T12:00:00Z' : '2026-03-08T13:00:00Z', paused: false, paused_until: null,
+    interval_minutes: daily ? 1440 : 60, timezone: 'America/New_York', active_hours: '07:00-19:00',
+    days: 'mon,tue,wed,thu,fri', jitter_seconds: 30, enabled: true,
+    interval_hours: daily ? 24 : 1, active_hours_range: { start: 7, end: 19 },
     ...over,
   };
 }
