@@ -1,10 +1,13 @@
 // DEVELOPMENT ONLY: an in-page engine with fixture data, for `npm run dev:mock` / `build:mock`
 // (screenshots before the HTTP API exists). main.tsx loads it only in `--mode mock`, so production
 // builds never contain it. Validation mimics the engine's messages closely enough to show errors.
+// Both jobs are mocked: work orders every 2 h, dispensers daily, each with its own schedule, runs
+// and daily stats; some stations' dispensers were never read, one location is gone (stale).
 
 import { ApiError, buildUrl, type EventHandler, type Op, type Transport } from './transport';
 import type {
-  AccountInfo, ChangeRecord, DailyStat, EngineEvent, RunRecord, ScheduleConfig, Settings, Status, WorkOrderView,
+  AccountInfo, ChangeRecord, DailyStat, EngineEvent, JobType, RunRecord, ScheduleConfig, ScheduleView, Settings, Status,
+  StoredDispenser, WorkOrderView,
 } from './types';
 
 const HOUR = 3_600_000;
@@ -47,7 +50,47 @@ function makeOrders(): WorkOrderView[] {
   });
 }
 
+const MAKES = [['Gilbarco', 'Encore 700 S'], ['Wayne', 'Ovation 2'], ['Gilbarco', null]] as const;
+
+/** The stored dispensers of a location: none for every fourth station (never read), stale for one. */
+function makeDispensers(location: number): StoredDispenser[] {
+  const i = location - 46700;
+  if (i < 0 || i >= 24 || i % 4 === 3) return [];
+  const readAt = iso(now() - (5 + (i % 20)) * HOUR);
+  return Array.from({ length: 2 + (i % 3) }, (_, k) => {
+    const [make, model] = MAKES[(i + k) % 3];
+    const number = `${2 * k + 1}/${2 * k + 2}`;
+    const grades = k === 2 ? ['Diesel'] : ['Regular', 'Plus', 'Premium'];
+    return {
+      location_id: location, number, title: `${number} - ${grades.join(', ')} - ${make}`, make, model,
+      serial: `EN000${37196 + i * 10 + k}`, grades, stand_alone_code: k === 2 ? '0126' : null,
+      nozzles_per_side: grades.length, meter_type: 'Electronic',
+      fields: { 'Meter Type': 'Electronic', 'Number of Nozzles (per side)': String(grades.length) },
+      read_at: readAt, stale: i === 6,
+    };
+  });
+}
+
+/** Work-order runs every 2 h and a daily dispensers run, newest first, ids in start order. */
 function makeRuns(): RunRecord[] {
+  const work = makeWorkOrderRuns();
+  const dispensers: RunRecord[] = Array.from({ length: 6 }, (_, d) => {
+    const started = now() - d * 24 * HOUR - 5 * HOUR;
+    const ms = 20_000 + ((d * 3301) % 9000);
+    const failed = d === 3;
+    return {
+      id: 0, job_type: 'dispensers', trigger: d === 1 ? 'manual' : 'scheduled', status: failed ? 'failed' : 'success',
+      started_at: iso(started), finished_at: iso(started + ms), duration_ms: ms, attempts: failed ? 3 : 1, missed: 0,
+      found: failed ? null : 54 + (d % 2), new: failed ? null : d === 5 ? 54 : 0, changed: failed ? null : d % 2, removed: failed ? null : 0,
+      error_class: failed ? 'transient' : null, error: failed ? 'WorkFossa answered 503 three times; will retry at the next run.' : null,
+    };
+  });
+  const all = [...work, ...dispensers].sort((a, b) => a.started_at.localeCompare(b.started_at));
+  all.forEach((r, i) => (r.id = i + 1));
+  return all.reverse();
+}
+
+function makeWorkOrderRuns(): RunRecord[] {
   return Array.from({ length: 60 }, (_, k) => {
     const i = 60 - k;
     const started = now() - k * 2 * HOUR - 40 * 60_000;
@@ -64,20 +107,58 @@ function makeRuns(): RunRecord[] {
   });
 }
 
-function makeStats(): DailyStat[] {
+function makeStats(job: JobType): DailyStat[] {
   return Array.from({ length: 30 }, (_, k) => {
     const day = new Date(now() - (29 - k) * 24 * HOUR).toISOString().slice(0, 10);
+    if (job === 'dispensers') {
+      const failed = k % 10 === 4 ? 1 : 0;
+      return { day, runs: 1, succeeded: 1 - failed, failed, skipped: 0, avg_duration_ms: 21_000 + ((k * 977) % 8000), work_orders: failed ? null : 52 + (k % 4) };
+    }
     const failed = k % 6 === 2 ? 2 : k % 9 === 0 ? 1 : 0;
     return { day, runs: 11, succeeded: 11 - failed, failed, skipped: 0, avg_duration_ms: 1500 + ((k * 211) % 1400), work_orders: 18 + Math.round(6 * Math.sin(k / 4)) };
+  });
+}
+
+/** All jobs' stats of a day together: the counts summed, the durations weighted by runs. */
+function combineStats(a: DailyStat[], b: DailyStat[]): DailyStat[] {
+  return a.map((s, i) => {
+    const t = b[i];
+    const runs = s.runs + t.runs;
+    const avg = runs ? Math.round(((s.avg_duration_ms ?? 0) * s.runs + (t.avg_duration_ms ?? 0) * t.runs) / runs) : null;
+    return { ...s, runs, succeeded: s.succeeded + t.succeeded, failed: s.failed + t.failed, skipped: s.skipped + t.skipped, avg_duration_ms: avg };
   });
 }
 
 export function mockTransport(): Transport {
   const orders = makeOrders();
   const runs = makeRuns();
-  const stats = makeStats();
+  const stats: Record<JobType, DailyStat[]> = { work_orders: makeStats('work_orders'), dispensers: makeStats('dispensers') };
   const listeners = new Set<EventHandler>();
-  let schedule: ScheduleConfig = { interval_minutes: 60, timezone: 'America/New_York', active_hours: '07:00-19:00', days: 'mon,tue,wed,thu,fri', jitter_seconds: 30, enabled: true };
+  const schedules: Record<JobType, ScheduleConfig> = {
+    work_orders: { interval_minutes: 60, timezone: 'America/New_York', active_hours: '07:00-19:00', days: 'mon,tue,wed,thu,fri', jitter_seconds: 30, enabled: true },
+    // The engine's default: every 24 h at the active window's opening.
+    dispensers: { interval_minutes: 1440, timezone: 'America/New_York', active_hours: '07:00-19:00', days: 'mon,tue,wed,thu,fri', jitter_seconds: 30, enabled: true },
+  };
+  const jobOf = (value: unknown): JobType => {
+    if (value === undefined || value === null || value === 'work_orders') return 'work_orders';
+    if (value === 'dispensers') return 'dispensers';
+    throw new ApiError(404, `No schedule ${String(value)}: use work_orders or dispensers.`);
+  };
+  const nextOpening = () => {
+    const t = new Date(now() + 24 * HOUR);
+    t.setUTCHours(11, 0, 0, 0);
+    return iso(t.getTime());
+  };
+  const view = (job: JobType): ScheduleView => {
+    const c = schedules[job];
+    const [start, end] = (c.active_hours ?? '').split('-');
+    const whole = c.active_hours && start.endsWith(':00') && end.endsWith(':00');
+    return {
+      job_type: job, ...c, next_due: job === 'work_orders' ? status.next_run : c.enabled ? nextOpening() : null,
+      paused: status.paused, paused_until: status.paused_until, interval_hours: c.interval_minutes / 60,
+      active_hours_range: whole ? { start: Number(start.slice(0, 2)), end: Number(end.slice(0, 2)) } : null,
+    };
+  };
   let settings: Settings = {
     site_url: 'https://app.workfossa.com', demo: true, fetch_concurrency: 4, page_reader: 'auto', page_reader_detected: 'http', launch_at_login: true,
     notifications: { desktop: true, new_work_orders: true, quiet_period_minutes: 120, email: null, webhook_url: null },
@@ -110,33 +191,45 @@ export function mockTransport(): Transport {
     }
     return out;
   };
-  const sync = () => {
-    const id = runs[0].id + 1;
+  let readingDispensers: number | null = null;
+  /** A manual run of `job`; the status (the tray's) follows only the work-order job. */
+  const sync = (job: JobType) => {
+    const id = Math.max(...runs.map((r) => r.id)) + 1;
     const started = now();
-    emit({ type: 'run_started', run_id: id, job_type: 'work_orders', trigger: 'manual' });
-    setStatus({ state: 'running', running_run_id: id });
+    const work = job === 'work_orders';
+    emit({ type: 'run_started', run_id: id, job_type: job, trigger: 'manual' });
+    if (work) setStatus({ state: 'running', running_run_id: id });
+    else readingDispensers = id;
     for (let p = 0; p <= 4; p++) {
-      setTimeout(() => emit({ type: 'progress', run_id: id, job_type: 'work_orders', phase: p === 0 ? 'logging_in' : p === 4 ? 'saving' : 'fetching', pages_done: Math.min(p, 3), pages_total: p ? 3 : null, rows: Math.min(p, 3) * 8 }), p * 700);
+      setTimeout(() => emit({ type: 'progress', run_id: id, job_type: job, phase: p === 0 ? 'logging_in' : p === 4 ? 'saving' : 'fetching', pages_done: Math.min(p, 3), pages_total: p ? 3 : null, rows: Math.min(p, 3) * 8 }), p * 700);
     }
     setTimeout(() => {
-      const run: RunRecord = { ...runs[1], id, trigger: 'manual', status: 'success', started_at: iso(started), finished_at: iso(now()), duration_ms: now() - started, found: 24, new: 1, changed: 0, removed: 0, error: null, error_class: null };
+      const template = runs.find((r) => r.job_type === job && r.status === 'success') ?? runs[0];
+      const run: RunRecord = { ...template, id, job_type: job, trigger: 'manual', status: 'success', started_at: iso(started), finished_at: iso(now()), duration_ms: now() - started, found: work ? 24 : 55, new: work ? 1 : 0, changed: 0, removed: 0, error: null, error_class: null, attempts: 1, missed: 0 };
       runs.unshift(run);
       emit({ type: 'run_finished', run });
-      setStatus({ state: 'active', running_run_id: null, last_run: run, last_success_at: run.finished_at });
+      if (work) setStatus({ state: 'active', running_run_id: null, last_run: run, last_success_at: run.finished_at });
+      else readingDispensers = null;
     }, 3600);
     return { run_id: id };
   };
   const handlers: Record<string, (op: Op) => unknown> = {
     get_status: () => status,
-    get_schedule: () => ({ job_type: 'work_orders', ...schedule, next_due: status.next_run, paused: status.paused, paused_until: status.paused_until }),
-    set_schedule: (op) => { const c = op.body as ScheduleConfig; validate(c); schedule = c; return handlers.get_schedule(op); },
-    preview_schedule: (op) => { const b = op.body as { config: ScheduleConfig | null; count: number }; const c = b.config ?? schedule; validate(c); return preview(c, b.count); },
-    sync_now: () => (status.running_run_id ? { run_id: status.running_run_id } : sync()),
+    get_schedules: () => [view('work_orders'), view('dispensers')],
+    get_schedule: (op) => view(jobOf(op.args?.id)),
+    set_schedule: (op) => { const job = jobOf(op.args?.id); const c = op.body as ScheduleConfig; validate(c); schedules[job] = c; return view(job); },
+    preview_schedule: (op) => { const b = op.body as { config: ScheduleConfig | null; count: number }; const c = b.config ?? schedules.work_orders; validate(c); return preview(c, b.count); },
+    sync_now: (op) => {
+      const job = jobOf(op.args?.id);
+      if (job === 'work_orders') return status.running_run_id ? { run_id: status.running_run_id } : sync(job);
+      return readingDispensers ? { run_id: readingDispensers } : sync(job);
+    },
     pause: (op) => { const b = op.body as { until?: string; minutes?: number; until_tomorrow?: boolean }; return setStatus({ state: 'paused', paused: true, paused_until: b.until ?? (b.minutes ? iso(now() + b.minutes * 60_000) : b.until_tomorrow ? iso(now() + 86_400_000) : null) }); },
     resume: () => setStatus({ state: 'active', paused: false, paused_until: null }),
     get_history: (op) => {
       const q = op.query ?? {};
-      const list = runs.filter((r) => (!q.status || r.status === q.status) && (!q.trigger || r.trigger === q.trigger)
+      const job = op.args?.jobType ? jobOf(op.args.jobType) : null;
+      const list = runs.filter((r) => (!job || r.job_type === job) && (!q.status || r.status === q.status) && (!q.trigger || r.trigger === q.trigger)
         && (!q.since || r.started_at >= String(q.since)) && (!q.until || r.started_at < String(q.until)));
       const offset = Number(q.offset ?? 0);
       return list.slice(offset, offset + Number(q.limit ?? 50));
@@ -157,7 +250,17 @@ export function mockTransport(): Transport {
       return orders.filter((o) => (op.args?.includeRemoved || !o.removed_at)
         && (!category || o.categories.some((c) => c.toLowerCase() === category)));
     },
-    get_daily_stats: () => stats,
+    get_daily_stats: (op) => {
+      const days = Number(op.args?.days ?? 30);
+      const all = op.args?.job ? stats[jobOf(op.args.job)] : combineStats(stats.work_orders, stats.dispensers);
+      return all.slice(-days);
+    },
+    get_dispensers: (op) => {
+      const location = op.args?.location;
+      if (location === undefined) return orders.flatMap((o) => (o.location.id === null ? [] : makeDispensers(o.location.id)));
+      if (typeof location !== 'number' || !Number.isInteger(location)) throw new ApiError(422, 'Invalid value for location: must be a location id', 'location');
+      return makeDispensers(location);
+    },
     get_settings: () => settings,
     set_settings: (op) => {
       const s = op.body as Settings;

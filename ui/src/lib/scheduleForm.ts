@@ -1,7 +1,7 @@
 // The Settings page's schedule form ↔ the engine's ScheduleConfig. The form only turns text into
 // numbers; ranges and rules are the engine's (its 422 `{error, field}` is shown next to the field).
 
-import type { ScheduleConfig } from '../api/types';
+import type { ScheduleConfig, ScheduleView } from '../api/types';
 
 export const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export const DAY_LABELS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
@@ -64,6 +64,12 @@ export function systemTimezone(): string {
   } catch {
     return 'UTC';
   }
+}
+
+/** The configuration part of a schedule view (what `set_schedule` takes and gives back). */
+export function viewConfig(view: ScheduleView): ScheduleConfig {
+  const { interval_minutes, timezone, active_hours, days, jitter_seconds, enabled } = view;
+  return { interval_minutes, timezone, active_hours, days, jitter_seconds, enabled };
 }
 
 export function configToForm(config: ScheduleConfig): ScheduleForm {
