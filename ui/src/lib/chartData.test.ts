@@ -1,6 +1,6 @@
 // Daily stats → chart series.
 import { describe, expect, it } from 'vitest';
-import { chartSeries, dayRange, dayToSeconds, successRate } from './chartData';
+import { chartSeries, dayRange, dayToSeconds, jobSeries, successRate } from './chartData';
 import type { DailyStat } from '../api/types';
 
 const stat = (day: string, over: Partial<DailyStat> = {}): DailyStat => ({
@@ -26,5 +26,13 @@ describe('chart data', () => {
     expect(series.xs).toEqual(['2026-02-28', '2026-03-01', '2026-03-02'].map(dayToSeconds));
     expect(series.ys).toEqual([null, 40, null]);
     expect(chartSeries([stat('2026-03-01')], 'success', { today: '2026-03-02', days: 3 }).ys).toEqual([null, 90, null]);
+  });
+  it('puts each job on the same days, gaps where a job has no stat', () => {
+    const work = [stat('2026-03-01', { work_orders: 40 }), stat('2026-03-02', { work_orders: 41 })];
+    const dispensers = [stat('2026-03-02', { work_orders: 55, succeeded: 1, failed: 1 })];
+    const { xs, ys } = jobSeries([work, dispensers], 'count', { today: '2026-03-03', days: 3 });
+    expect(xs).toEqual(['2026-03-01', '2026-03-02', '2026-03-03'].map(dayToSeconds));
+    expect(ys).toEqual([[40, 41, null], [null, 55, null]]);
+    expect(jobSeries([work, dispensers], 'success').ys).toEqual([[90, 90], [null, 50]]);
   });
 });

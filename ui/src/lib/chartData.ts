@@ -1,5 +1,6 @@
 // Daily stats → chart series: x = the day (unix seconds, UTC midnight), y = success rate in %,
-// average duration in seconds, or the work-order count; null where a day has no value.
+// average duration in seconds, or the count found; null where a day has no value. Several jobs'
+// stats share one x axis (one series per job).
 
 import type { DailyStat } from '../api/types';
 
@@ -40,4 +41,21 @@ export function chartSeries(stats: DailyStat[], kind: ChartKind, period?: { toda
     }
   });
   return { xs: sorted.map((s) => dayToSeconds(s.day)), ys };
+}
+
+/** One x axis over every job's days, and one y series per job (in the order given). */
+export function jobSeries(
+  statsByJob: DailyStat[][],
+  kind: ChartKind,
+  period?: { today: string; days: number },
+): { xs: number[]; ys: (number | null)[][] } {
+  const days = new Set(statsByJob.flatMap((stats) => stats.map((s) => s.day)));
+  const all = [...days].map((day) => ({ day, runs: 0, succeeded: 0, failed: 0, skipped: 0, avg_duration_ms: null, work_orders: null }));
+  const { xs } = chartSeries(all, kind, period);
+  const ys = statsByJob.map((stats) => {
+    const series = chartSeries(stats, kind, period);
+    const byX = new Map(series.xs.map((x, i) => [x, series.ys[i]]));
+    return xs.map((x) => byX.get(x) ?? null);
+  });
+  return { xs, ys };
 }

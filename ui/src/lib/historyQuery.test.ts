@@ -6,6 +6,10 @@ describe('history query', () => {
   it('asks for one page plus one row, nothing else by default', () => {
     expect(historyPath(EMPTY_FILTER)).toBe('/api/scraping-schedules/history/work_orders?limit=26&offset=0');
   });
+  it('asks the chosen job\'s history', () => {
+    expect(EMPTY_FILTER.job).toBe('');
+    expect(historyPath({ ...EMPTY_FILTER, job: 'dispensers' })).toBe('/api/scraping-schedules/history/dispensers?limit=26&offset=0');
+  });
   it('turns filters and the page into the query', () => {
     const f = { ...EMPTY_FILTER, status: 'failed' as const, trigger: 'catch-up' as const, page: 2, pageSize: 10 };
     expect(historyPath(f)).toBe('/api/scraping-schedules/history/work_orders?limit=11&offset=20&status=failed&trigger=catch-up');

@@ -1,10 +1,14 @@
-// The History page's filters (status, trigger, date range in local days, page) → the history
-// operation's query (limit/offset/status/trigger/since/until) and its query string.
+// The History page's filters (job, status, trigger, date range in local days, page) → the history
+// operation's query (limit/offset/status/trigger/since/until) and its query string, and the runs
+// of one job or of all jobs (the operation answers one job: all = each job's, merged).
 
-import type { HistoryQuery, RunStatus, Trigger } from '../api/types';
+import type { HistoryQuery, JobType, RunRecord, RunStatus, Trigger } from '../api/types';
 import { buildUrl } from '../api/transport';
+import { JOBS } from './jobs';
 
 export interface HistoryFilter {
+  /** The job whose runs are shown; '' = all jobs. */
+  job: JobType | '';
   status: RunStatus | '';
   trigger: Trigger | '';
   /** First local day shown, `YYYY-MM-DD`, or ''. */
@@ -16,7 +20,7 @@ export interface HistoryFilter {
   pageSize: number;
 }
 
-export const EMPTY_FILTER: HistoryFilter = { status: '', trigger: '', from: '', to: '', page: 0, pageSize: 25 };
+export const EMPTY_FILTER: HistoryFilter = { job: '', status: '', trigger: '', from: '', to: '', page: 0, pageSize: 25 };
 
 /** Local midnight starting `day` (+ `addDays`), as an RFC3339 UTC instant; null for ''. */
 export function localDayStart(day: string, addDays = 0): string | null {
@@ -46,7 +50,7 @@ export function exportQuery(filter: HistoryFilter, max = 10000): HistoryQuery {
 }
 
 /** `/api/scraping-schedules/history/work_orders?limit=26&offset=0&status=failed...` */
-export function historyPath(filter: HistoryFilter, jobType = 'work_orders'): string {
+export function historyPath(filter: HistoryFilter, jobType: string = filter.job || 'work_orders'): string {
   const q = historyQuery(filter);
   return buildUrl(`/api/scraping-schedules/history/${jobType}`, {
     limit: q.limit, offset: q.offset, status: q.status, trigger: q.trigger, since: q.since, until: q.until,
@@ -61,4 +65,27 @@ export function splitPage<T>(rows: T[], filter: HistoryFilter): { rows: T[]; has
 /** Changing any filter goes back to the first page. */
 export function withFilter(filter: HistoryFilter, change: Partial<Omit<HistoryFilter, 'page'>>): HistoryFilter {
   return { ...filter, ...change, page: 0 };
+}
+
+/** Newest first: by start, then by id. */
+function newestFirst(a: RunRecord, b: RunRecord): number {
+  return b.started_at.localeCompare(a.started_at) || b.id - a.id;
+}
+
+/**
+ * The runs `query` selects, of `job` or (`''`) of every job: each job's first offset + limit runs
+ * merged newest first, then the page cut out, so paging works across jobs.
+ */
+export async function fetchRuns(
+  query: HistoryQuery,
+  job: JobType | '',
+  get: (query: HistoryQuery, jobType: JobType) => Promise<RunRecord[]>,
+): Promise<RunRecord[]> {
+  if (job) return get(query, job);
+  const offset = query.offset ?? 0;
+  const limit = query.limit;
+  const each = { ...query, offset: 0, limit: limit === undefined ? undefined : offset + limit };
+  const lists = await Promise.all(JOBS.map((j) => get(each, j.job)));
+  const merged = lists.flat().sort(newestFirst);
+  return merged.slice(offset, limit === undefined ? undefined : offset + limit);
 }

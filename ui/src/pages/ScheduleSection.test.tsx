@@ -2,30 +2,15 @@
 // due and preview; a form saved with its job as the id (the dispensers one as `dispensers`), the
 // engine's refusal shown next to the field.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError, setTransport, type Op, type Transport } from '../api/transport';
+import { ApiError, setTransport } from '../api/transport';
 import type { ScheduleView } from '../api/types';
 import { formatDateTime } from '../lib/format';
 import { configToForm, viewConfig } from '../lib/scheduleForm';
 import { schedule } from '../test/fixtures';
+import { recordingTransport as recording } from '../test/recording';
 import { byTestId, expand, findAll, textOf, type Element } from '../test/vnode';
 import { ScheduleFormView, type SchedulePanel } from './ScheduleForm';
 import { saveSchedule, schedulePanels, ScheduleTabs } from './ScheduleSection';
-
-/** A transport that records each operation and answers with `answer`. */
-function recording(answer: (op: Op) => unknown) {
-  const ops: Op[] = [];
-  const fake: Transport = {
-    kind: 'mock',
-    async call<T>(op: Op) {
-      ops.push(op);
-      return (await answer(op)) as T;
-    },
-    subscribe: () => () => {},
-    openUrl: async () => {},
-  };
-  setTransport(fake);
-  return ops;
-}
 
 afterEach(() => setTransport(null));
 
