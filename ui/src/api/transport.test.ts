@@ -2,7 +2,7 @@
 // become ApiError with the engine's sentence and field.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, buildUrl, chooseTransport, httpTransport, setTransport, toApiError, transport } from './transport';
-import { getHistory, getStatus, pause, previewSchedule, setSchedule, syncNow } from './client';
+import { getDailyStats, getDispensers, getHistory, getStatus, pause, previewSchedule, setSchedule, syncNow } from './client';
 import { status } from '../test/fixtures';
 import type { EngineEvent, ScheduleConfig } from './types';
 
@@ -70,6 +70,24 @@ describe('tauri', () => {
       ['get_history', { jobType: 'work_orders', limit: 26, offset: 0, status: 'failed', trigger: undefined, since: undefined, until: undefined }],
     ]);
   });
+  it('asks the dispensers of a location, the dispensers job and its stats', async () => {
+    const fake = fakeTauri(() => []);
+    expect(await getDispensers(46769)).toEqual([]);
+    await getDispensers();
+    await syncNow('dispensers');
+    await getDailyStats(30, 'dispensers');
+    await getDailyStats(7);
+    await getHistory({ limit: 5 }, 'dispensers');
+    expect(fake.calls.slice(0, 5)).toEqual([
+      ['get_dispensers', { location: 46769 }],
+      ['get_dispensers', {}],
+      ['sync_now', { id: 'dispensers' }],
+      ['get_daily_stats', { days: 30, job: 'dispensers' }],
+      ['get_daily_stats', { days: 7 }],
+    ]);
+    expect(fake.calls[5][0]).toBe('get_history');
+    expect(fake.calls[5][1].jobType).toBe('dispensers');
+  });
   it('turns a command error into an ApiError with its field', async () => {
     fakeTauri(() => Promise.reject({ error: 'interval: must be between 30m and 24h (got 25h)', field: 'interval' }));
     const error = await previewSchedule(null).catch((e) => e);
@@ -109,6 +127,24 @@ describe('http', () => {
       ['/api/status', 'GET', 'same-origin', undefined],
       ['/api/schedule/preview', 'POST', 'same-origin', '{"config":null,"from":null,"count":5}'],
       ['/api/scraping-schedules/history/work_orders?limit=26&offset=25&trigger=manual&since=2026-03-01T05%3A00%3A00.000Z', 'GET', 'same-origin', undefined],
+    ]);
+  });
+  it('routes the dispensers and the per-job operations', async () => {
+    const fetch = fakeFetch(200, []);
+    setTransport(httpTransport({ fetch }));
+    await getDispensers(46769);
+    await getDispensers();
+    await syncNow('dispensers');
+    await getDailyStats(30, 'dispensers');
+    await getDailyStats(30);
+    await getHistory({ limit: 5 }, 'dispensers');
+    expect(fetch.mock.calls.map(([url, init]) => [url, init?.method])).toEqual([
+      ['/api/dispensers?location=46769', 'GET'],
+      ['/api/dispensers', 'GET'],
+      ['/api/scraping-schedules/dispensers/trigger', 'POST'],
+      ['/api/stats/daily?days=30&job=dispensers', 'GET'],
+      ['/api/stats/daily?days=30', 'GET'],
+      ['/api/scraping-schedules/history/dispensers?limit=5', 'GET'],
     ]);
   });
   it('reads 422 {error, field} into an ApiError', async () => {

@@ -29,6 +29,16 @@ describe('a sync seen through events', () => {
     expect(s.status?.state).toBe('active');
     expect(s.dataVersion).toBe(1);
   });
+  it('leaves the work-order status alone while the dispensers are read, reloading lists after', () => {
+    const before = reduce(INITIAL, { type: 'status', status: status() });
+    let s = ev(before, { type: 'run_started', run_id: 20, job_type: 'dispensers', trigger: 'manual' });
+    s = ev(s, progress({ run_id: 20, job_type: 'dispensers' }));
+    expect([s.status, s.progress]).toEqual([before.status, null]);
+    s = ev(s, { type: 'run_finished', run: run({ id: 20, job_type: 'dispensers', finished_at: '2026-03-08T16:00:00Z' }) });
+    expect(s.status).toEqual(before.status);
+    expect(s.lastFinished).toBeNull();
+    expect(s.dataVersion).toBe(1);
+  });
   it('keeps the last success time when a run fails', () => {
     let s = reduce(INITIAL, { type: 'status', status: status({ last_success_at: '2026-03-08T12:00:02Z' }) });
     s = ev(s, { type: 'run_finished', run: run({ id: 9, status: 'failed', error: 'Login rejected.' }) });

@@ -1,6 +1,7 @@
 // The live state of the window, kept up to date from engine events (no polling): the status, the
 // running sync's progress, the last finished run, recent notifications, and a data version that
-// pages watch to reload their lists when a run finished.
+// pages watch to reload their lists when a run finished. The status and the progress are the
+// status's job's (work orders): another job's runs (dispensers) only reload the lists.
 
 import type { EngineEvent, NotificationKind, ProgressEvent, RunRecord, Status } from '../api/types';
 
@@ -71,17 +72,24 @@ export function reduce(state: LiveState, action: Action): LiveState {
   }
 }
 
+/** Whether a run of `job` is the status's job (the tray's); another job's run leaves it alone. */
+function ownJob(state: LiveState, job: string): boolean {
+  return job === (state.status?.job_type ?? 'work_orders');
+}
+
 function reduceEvent(state: LiveState, event: EngineEvent): LiveState {
   switch (event.type) {
     case 'status_changed':
       return withStatus(state, event.status);
     case 'run_started': {
+      if (!ownJob(state, event.job_type)) return state;
       const status = state.status
         ? { ...state.status, state: 'running' as const, running_run_id: event.run_id }
         : null;
       return { ...state, status, progress: startedProgress(event.run_id, status) };
     }
     case 'progress': {
+      if (!ownJob(state, event.job_type)) return state;
       const current = state.progress;
       // A late event of an older run never replaces the running one's progress.
       if (current && event.run_id < current.run_id) return state;
@@ -89,6 +97,7 @@ function reduceEvent(state: LiveState, event: EngineEvent): LiveState {
     }
     case 'run_finished': {
       const run = event.run;
+      if (!ownJob(state, run.job_type)) return { ...state, dataVersion: state.dataVersion + 1 };
       const progress = state.progress && state.progress.run_id === run.id ? null : state.progress;
       let status = state.status;
       if (status) {

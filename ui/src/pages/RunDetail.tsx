@@ -1,4 +1,5 @@
-// One run of the history: its record and the changes it found, with field diffs (old → new).
+// One run of the history: its record (its job included) and the changes it found, with field
+// diffs (old → new).
 
 import { getChanges, getRun } from '../api/client';
 import { Badge, count, ErrorBanner } from '../components/ui';
@@ -6,6 +7,7 @@ import { runStatusTone } from '../lib/badge';
 import { groupChanges } from '../lib/changes';
 import { formatDateTime, formatDuration } from '../lib/format';
 import { useLoad } from '../lib/hooks';
+import { jobLabel } from '../lib/jobs';
 import { href } from '../lib/router';
 import { useLive } from '../live';
 
@@ -26,6 +28,7 @@ export function RunDetail({ id }: { id: number }) {
         <div class="panel">
           <div class="row"><Badge tone={runStatusTone(r.status)}>{r.status}</Badge><span>{r.trigger}</span></div>
           <dl class="kv" style={{ marginTop: '0.6rem' }}>
+            <dt>Job</dt><dd data-testid="run-job">{jobLabel(r.job_type)}</dd>
             <dt>Started</dt><dd>{formatDateTime(r.started_at)}</dd>
             <dt>Finished</dt><dd>{formatDateTime(r.finished_at)}</dd>
             <dt>Duration</dt><dd>{formatDuration(r.duration_ms)}</dd>

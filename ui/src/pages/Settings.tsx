@@ -1,5 +1,5 @@
-// Settings page: Account, Schedule, Notifications, the page reader, Startup (launch at login) and
-// the log folder.
+// Settings page: Account, the schedules (work orders, dispensers), Notifications, the page reader,
+// Startup (launch at login) and the log folder.
 // Each change is sent whole to the engine, which validates it; a rejected change saves nothing.
 
 import { useEffect, useState } from 'preact/hooks';

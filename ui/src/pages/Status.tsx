@@ -1,6 +1,7 @@
 // Status page: the big state badge, countdown to the next run, data freshness, the running sync's
-// progress, the last run's summary, and the Sync now / Pause / Resume actions. Live from events;
-// the 1 s timer only redraws the countdown.
+// progress, the last run's summary, and the Sync now / Read dispensers now / Pause / Resume
+// actions. Live from events; the 1 s timer only redraws the countdown. The status is the
+// work-order job's; reading the dispensers runs beside it (its runs are in History).
 
 import { useState } from 'preact/hooks';
 import { pause, resume, syncNow } from '../api/client';
@@ -23,6 +24,7 @@ export function StatusPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [until, setUntil] = useState(() => toLocalInput(Date.now() + 3 * 3600_000));
+  const [dispensersRun, setDispensersRun] = useState<number | null>(null);
   const status = state.status;
 
   if (!status) {
@@ -85,11 +87,20 @@ export function StatusPage() {
             <p class="muted">{status.paused ? badge.detail || 'Paused' : status.enabled ? 'No run scheduled' : 'The schedule is off'}</p>
           )}
           <div class="row" style={{ marginTop: '0.8rem' }}>
-            <button class="primary" onClick={() => act(syncNow)} disabled={busy || running}>
+            <button class="primary" onClick={() => act(() => syncNow())} disabled={busy || running}>
               {running ? 'Syncing…' : 'Sync now'}
+            </button>
+            <button onClick={() => act(async () => setDispensersRun((await syncNow('dispensers')).run_id))} disabled={busy}
+              title="Reads every station's dispensers from its WorkFossa location page">
+              Read dispensers now
             </button>
             {status.paused && <button onClick={() => act(resume)} disabled={busy}>Resume</button>}
           </div>
+          {dispensersRun !== null && (
+            <p class="muted small" role="status" data-testid="dispensers-run">
+              Reading the dispensers of every station: <a href={href('history', dispensersRun)}>run {dispensersRun}</a>.
+            </p>
+          )}
           {error && <p class="error" role="alert">{error.message}</p>}
         </div>
         <div class="panel">
