@@ -143,7 +143,7 @@ export function RunsTable({ runs, loading }: { runs: RunRecord[]; loading: boole
           {runs.map((r) => (
             <tr data-run={r.id} data-status={r.status} data-job={r.job_type}>
               <td data-label=""><a href={href('history', r.id)}>#{r.id}</a></td>
-              <td data-label="Job" data-col="job">{jobLabel(r.job_type)}</td>
+              <td data-label="Job" data-col="job" style={{ whiteSpace: 'nowrap' }}>{jobLabel(r.job_type)}</td>
               <td data-label="Started" style={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.started_at)}</td>
               <td data-label="Trigger">{r.trigger}{r.missed > 0 ? ` (+${r.missed})` : ''}</td>
               <td data-label="Status"><Badge tone={runStatusTone(r.status)}>{r.status}</Badge></td>
