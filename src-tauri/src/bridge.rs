@@ -10,7 +10,7 @@ use crate::tray;
 use crate::tray_view::{EngineView, TrayInput};
 use chrono::{DateTime, Utc};
 use fossa_core::events::{EngineEvent, Progress};
-use fossa_core::model::{State, Status};
+use fossa_core::model::{JobType, State, Status};
 use std::time::Duration;
 use tauri::{AppHandle, Emitter, Runtime};
 use tokio::sync::broadcast::{self, error::RecvError};
@@ -30,6 +30,11 @@ impl TrayModel {
     /// Folds an event in; true when the status should be re-read from the engine.
     pub fn apply(&mut self, event: &EngineEvent) -> bool {
         match event {
+            // The tray shows the work-order job; the dispenser job has its own history.
+            EngineEvent::StatusChanged { status } if status.job_type != JobType::WorkOrders => {
+                false
+            }
+            EngineEvent::Progress(progress) if progress.job_type != JobType::WorkOrders => false,
             EngineEvent::StatusChanged { status } => {
                 if status.state != State::Running {
                     self.progress = None;

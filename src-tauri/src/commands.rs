@@ -20,7 +20,7 @@ use fossa_core::engine::{
 use fossa_core::model::{JobType, RunRecord, RunStatus, Status, Trigger};
 use fossa_core::schedule::ScheduleConfig;
 use fossa_core::settings::Settings;
-use fossa_core::store::{ChangeRecord, HistoryFilter, WorkOrderQuery};
+use fossa_core::store::{ChangeRecord, HistoryFilter, StoredDispenser, WorkOrderQuery};
 use serde::Serialize;
 use tauri::ipc::Invoke;
 use tauri::{AppHandle, Manager, Runtime};
@@ -41,6 +41,7 @@ pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'stat
         get_history,
         get_run,
         get_work_orders,
+        get_dispensers,
         get_changes,
         get_daily_stats,
         get_settings,
@@ -106,13 +107,13 @@ pub async fn get_status<R: Runtime>(app: AppHandle<R>) -> Result<Status> {
 
 #[tauri::command]
 pub async fn get_schedules<R: Runtime>(app: AppHandle<R>) -> Result<Vec<ScheduleView>> {
-    Ok(vec![handle(&app)?.schedule().await?])
+    Ok(handle(&app)?.schedules().await?)
 }
 
 #[tauri::command]
 pub async fn get_schedule<R: Runtime>(app: AppHandle<R>, id: Arg<String>) -> Result<ScheduleView> {
-    job_type(&id.required("id")?)?;
-    Ok(handle(&app)?.schedule().await?)
+    let job = job_type(&id.required("id")?)?;
+    Ok(handle(&app)?.schedule_of(job).await?)
 }
 
 /// Changes the schedule: the fields of `config` that are sent replace the stored ones, the
@@ -123,9 +124,9 @@ pub async fn set_schedule<R: Runtime>(
     id: Arg<String>,
     config: Arg<serde_json::Map<String, serde_json::Value>>,
 ) -> Result<ScheduleView> {
-    job_type(&id.required("id")?)?;
+    let job = job_type(&id.required("id")?)?;
     let request = schedule_request(config.required("config")?)?;
-    Ok(handle(&app)?.change_schedule(&request).await?)
+    Ok(handle(&app)?.change_schedule_of(job, &request).await?)
 }
 
 /// The next `count` (default 5, at most 500) fire times of `config` (default: the saved schedule).
@@ -168,9 +169,9 @@ pub async fn resume<R: Runtime>(app: AppHandle<R>) -> Result<Status> {
 /// Starts a sync (or joins the running one); progress and the end come as `engine-event`s.
 #[tauri::command]
 pub async fn sync_now<R: Runtime>(app: AppHandle<R>, id: Arg<String>) -> Result<Started> {
-    job_type(id.optional("id")?.as_deref().unwrap_or("work_orders"))?;
+    let job = job_type(id.optional("id")?.as_deref().unwrap_or("work_orders"))?;
     Ok(Started {
-        run_id: app.running()?.sync_now().await?,
+        run_id: Some(handle(&app)?.start_job(job).await?),
     })
 }
 
@@ -222,6 +223,17 @@ pub async fn get_work_orders<R: Runtime>(
     Ok(handle(&app)?.work_orders(&query).await?)
 }
 
+/// The stored dispensers of one station (`location`), or of all.
+#[tauri::command]
+pub async fn get_dispensers<R: Runtime>(
+    app: AppHandle<R>,
+    location: Arg<i64>,
+) -> Result<Vec<StoredDispenser>> {
+    Ok(handle(&app)?
+        .dispensers(location.optional("location")?)
+        .await?)
+}
+
 /// Change records of one run, or since an instant, or all.
 #[tauri::command]
 pub async fn get_changes<R: Runtime>(
@@ -237,9 +249,11 @@ pub async fn get_changes<R: Runtime>(
 pub async fn get_daily_stats<R: Runtime>(
     app: AppHandle<R>,
     days: Arg<u32>,
+    job: Arg<JobType>,
 ) -> Result<Vec<DailyStat>> {
     let days = days.optional("days")?.unwrap_or(30);
-    Ok(handle(&app)?.daily_stats(days).await?)
+    let job = job.optional("job")?.unwrap_or(JobType::WorkOrders);
+    Ok(handle(&app)?.daily_stats_of(days, job).await?)
 }
 
 fn autostart<R: Runtime>(app: &AppHandle<R>) -> Option<tauri::State<'_, AutoLaunchManager>> {

@@ -95,7 +95,7 @@ impl From<EngineError> for ApiError {
             EngineError::InvalidSetting(_) | EngineError::InvalidInput { .. } => {
                 Self::new(StatusCode::UNPROCESSABLE_ENTITY, message)
             }
-            EngineError::NoSuchRun(_) => Self::not_found(message),
+            EngineError::NoSuchRun(_) | EngineError::NoSuchLocation(_) => Self::not_found(message),
             EngineError::AlreadyRunning(_) | EngineError::Conflict(_) => {
                 Self::new(StatusCode::CONFLICT, message)
             }

@@ -31,8 +31,9 @@ pub enum Command {
     Pause(PauseArgs),
     /// Resume scheduled syncs.
     Resume,
-    /// Sync now and wait for the result.
-    Sync(JsonFlag),
+    /// Sync now and wait for the result: the work orders, then the dispensers of stations never
+    /// read; `--job dispensers` reads every station's dispensers alone.
+    Sync(SyncArgs),
     /// Run the scheduler in the foreground until Ctrl-C / SIGTERM.
     Daemon(DaemonArgs),
     /// The WorkFossa account used to log in.
@@ -40,6 +41,8 @@ pub enum Command {
     Account(AccountCommand),
     /// The synced work orders.
     WorkOrders(WorkOrdersArgs),
+    /// The stations' dispensers, as last read from their location pages.
+    Dispensers(DispensersArgs),
     /// What each sync added, changed and removed.
     Changes(ChangesArgs),
     /// Serve the simulated WorkFossa site (for trying things out and tests).
@@ -137,6 +140,9 @@ pub struct HistoryArgs {
     /// At most this many runs.
     #[arg(long, default_value_t = 20)]
     pub limit: i64,
+    /// Only runs of this job: work_orders or dispensers.
+    #[arg(long)]
+    pub job: Option<String>,
     /// Only runs with this status: running, success, failed, interrupted, skipped.
     #[arg(long)]
     pub status: Option<String>,
@@ -206,6 +212,28 @@ pub struct WorkOrdersArgs {
     /// Also the ones that disappeared from WorkFossa.
     #[arg(long)]
     pub include_removed: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// Only this job: work_orders or dispensers [default: "Sync now", both].
+    #[arg(long)]
+    pub job: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DispensersArgs {
+    /// Only this station's dispensers (the work order's location id).
+    #[arg(long)]
+    pub location: Option<i64>,
+    /// JSON array of records (the dispenser record plus `read_at` and `stale`).
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// CSV, one row per dispenser.
+    #[arg(long)]
+    pub csv: bool,
 }
 
 #[derive(Debug, Args)]

@@ -61,8 +61,8 @@ async fn run(cli: &Cli, ctx: &Context) -> EngineResult<ExitCode> {
         Command::History(args) => runs::history(ctx, args).await?,
         Command::Pause(args) => runs::pause(ctx, args).await?,
         Command::Resume => runs::resume(ctx).await?,
-        Command::Sync(flag) => {
-            let run = runs::sync(ctx, flag.json).await?;
+        Command::Sync(args) => {
+            let run = runs::sync(ctx, args).await?;
             return Ok(match run.status {
                 RunStatus::Success => ExitCode::SUCCESS,
                 status => {
@@ -80,6 +80,7 @@ async fn run(cli: &Cli, ctx: &Context) -> EngineResult<ExitCode> {
         Command::Account(AccountCommand::Show(flag)) => account::show(ctx, flag.json).await?,
         Command::Account(AccountCommand::Test) => account::test(ctx).await?,
         Command::WorkOrders(args) => data::work_orders(ctx, args).await?,
+        Command::Dispensers(args) => data::dispensers(ctx, args).await?,
         Command::Changes(args) => data::changes(ctx, args).await?,
         Command::Sim(args) => daemon::sim(args).await?,
         Command::Demo(DemoArgs {

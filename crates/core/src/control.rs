@@ -5,7 +5,7 @@
 
 use crate::error::{EngineError, EngineResult};
 use crate::events::Progress;
-use crate::model::{DemoLeft, RunRecord, Status};
+use crate::model::{DemoLeft, JobType, RunRecord, Status};
 use crate::paths::CONTROL_SOCKET;
 use crate::schedule::ScheduleConfig;
 use chrono::{DateTime, Utc};
@@ -17,10 +17,21 @@ use tokio::net::UnixStream;
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum ControlRequest {
-    Sync,
-    Pause { until: Option<DateTime<Utc>> },
+    /// "Sync now" (no job), or one job alone.
+    Sync {
+        #[serde(default)]
+        job: Option<JobType>,
+    },
+    Pause {
+        until: Option<DateTime<Utc>>,
+    },
     Resume,
-    SetSchedule { config: ScheduleConfig },
+    /// A job's schedule (no job: the work orders').
+    SetSchedule {
+        #[serde(default)]
+        job: Option<JobType>,
+        config: ScheduleConfig,
+    },
     LeaveDemo,
 }
 

@@ -132,6 +132,8 @@ pub enum EngineError {
     Sync(#[from] SyncError),
     #[error("No run with id {0}.")]
     NoSuchRun(i64),
+    #[error("No station with location id {0}: no stored work order links to it.")]
+    NoSuchLocation(i64),
     /// The operation conflicts with the current state (a schedule that exists, a sync running).
     #[error("{0}")]
     Conflict(String),

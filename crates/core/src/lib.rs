@@ -12,6 +12,7 @@ pub mod engine;
 pub mod error;
 pub mod events;
 pub mod export;
+pub mod export_dispensers;
 pub mod model;
 pub mod notify;
 pub mod paths;

@@ -140,6 +140,8 @@ pub struct LocationView {
     pub(crate) store: Option<String>,
     pub(crate) dispensers: Vec<Dispenser>,
     pub(crate) others: Vec<OtherEquipment>,
+    /// Drawn without tabs ([`crate::Faults::unrecognised_locations`]).
+    pub(crate) unrecognised: bool,
 }
 
 impl SimState {
@@ -193,6 +195,7 @@ impl SimState {
             .faults
             .locations_without_dispensers
             .contains(&location_id);
+        let unrecognised = data.faults.unrecognised_locations.contains(&location_id);
         let seed = data.seed;
         drop(data);
         let Some(store) = store else {
@@ -201,6 +204,7 @@ impl SimState {
                 store: None,
                 dispensers: Vec::new(),
                 others: Vec::new(),
+                unrecognised: false,
             };
         };
         let mut others = other_equipment(seed, location_id);
@@ -217,6 +221,7 @@ impl SimState {
             store: Some(store),
             dispensers,
             others,
+            unrecognised,
         }
     }
 }

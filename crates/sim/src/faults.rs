@@ -55,6 +55,9 @@ pub struct Faults {
     pub deleted_locations: Vec<i64>,
     /// Location ids whose equipment tab has other groups but no `Dispenser` group.
     pub locations_without_dispensers: Vec<i64>,
+    /// Location ids whose page is one the parser does not know: a heading and no tabs (a
+    /// redesigned page), so reading it fails that location only.
+    pub unrecognised_locations: Vec<i64>,
 }
 
 impl Default for Faults {
@@ -76,6 +79,7 @@ impl Default for Faults {
             spa_render_delay_ms: 150,
             deleted_locations: Vec::new(),
             locations_without_dispensers: Vec::new(),
+            unrecognised_locations: Vec::new(),
         }
     }
 }

@@ -56,6 +56,14 @@ fn write_location(out: &mut String, view: &LocationView) -> fmt::Result {
             escape(LOCATION_NOT_FOUND_TEXT)
         );
     };
+    if view.unrecognised {
+        return write!(
+            out,
+            "<div class=\"location-page px-4\"><h1 class=\"heading-label\">{}</h1>\
+             <p>This page was redesigned.</p></div>",
+            escape(store)
+        );
+    }
     write!(
         out,
         "<div class=\"location-page px-4\"><h1 class=\"heading-label\">{}</h1>\

@@ -1,4 +1,5 @@
-//! The synced data: `GET /api/work-orders`, `GET /api/changes`, `GET /api/stats/daily`.
+//! The synced data: `GET /api/work-orders`, `GET /api/dispensers`, `GET /api/changes`,
+//! `GET /api/stats/daily`.
 
 use super::AppState;
 use crate::error::{ApiResult, Params};
@@ -6,11 +7,13 @@ use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
 use fossa_core::engine::{DailyStat, WorkOrderView};
-use fossa_core::store::{ChangeRecord, WorkOrderQuery};
+use fossa_core::model::JobType;
+use fossa_core::store::{ChangeRecord, StoredDispenser, WorkOrderQuery};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/work-orders", get(work_orders))
+        .route("/api/dispensers", get(dispensers))
         .route("/api/changes", get(changes))
         .route("/api/stats/daily", get(daily_stats))
 }
@@ -27,6 +30,16 @@ async fn work_orders(
             .unwrap_or(false),
     };
     Ok(Json(state.engine.work_orders(&query).await?))
+}
+
+/// `?location=ID`: one station's dispensers (404 when no work order links to it); without it,
+/// every stored dispenser.
+async fn dispensers(
+    State(state): State<AppState>,
+    params: Params,
+) -> ApiResult<Json<Vec<StoredDispenser>>> {
+    let location = params.get("location", "a location id (a whole number)")?;
+    Ok(Json(state.engine.dispensers(location).await?))
 }
 
 async fn changes(
@@ -47,5 +60,8 @@ async fn daily_stats(
     params: Params,
 ) -> ApiResult<Json<Vec<DailyStat>>> {
     let days = params.get("days", "a whole number of days")?.unwrap_or(30);
-    Ok(Json(state.engine.daily_stats(days).await?))
+    let job = params
+        .parse_with("job", "a job (work_orders, dispensers)", JobType::parse)?
+        .unwrap_or(JobType::WorkOrders);
+    Ok(Json(state.engine.daily_stats_of(days, job).await?))
 }

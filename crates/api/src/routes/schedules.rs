@@ -50,15 +50,15 @@ fn known_job_types() -> String {
 }
 
 async fn list(State(state): State<AppState>) -> ApiResult<Json<Vec<ScheduleView>>> {
-    Ok(Json(vec![state.engine.schedule().await?]))
+    Ok(Json(state.engine.schedules().await?))
 }
 
 async fn one(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> ApiResult<Json<ScheduleView>> {
-    job_in_path(&id)?;
-    Ok(Json(state.engine.schedule().await?))
+    let job = job_in_path(&id)?;
+    Ok(Json(state.engine.schedule_of(job).await?))
 }
 
 /// The job named by a body's `schedule_type` (or its older name `job_type`); 422 naming
@@ -102,11 +102,11 @@ async fn create(
     match state.engine.create_schedule(job, config).await {
         Ok(view) => Ok((StatusCode::CREATED, Json(view))),
         Err(EngineError::Conflict(_)) => {
-            let current = state.engine.schedule().await?.config;
+            let current = state.engine.schedule_of(job).await?.config;
             let config = applied(&request, &current)?;
             Ok((
                 StatusCode::OK,
-                Json(state.engine.set_schedule(config).await?),
+                Json(state.engine.set_schedule_of(job, config).await?),
             ))
         }
         Err(error) => Err(error.into()),
@@ -126,14 +126,14 @@ async fn change(
             format!("Invalid value for schedule_type: this is the {job} schedule."),
         ));
     }
-    let current = state.engine.schedule().await?.config;
+    let current = state.engine.schedule_of(job).await?.config;
     let config = applied(&request, &current)?;
-    Ok(Json(state.engine.set_schedule(config).await?))
+    Ok(Json(state.engine.set_schedule_of(job, config).await?))
 }
 
 async fn reset(State(state): State<AppState>, Path(id): Path<String>) -> ApiResult<StatusCode> {
-    job_in_path(&id)?;
-    state.engine.reset_schedule().await?;
+    let job = job_in_path(&id)?;
+    state.engine.reset_schedule_of(job).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -146,8 +146,8 @@ async fn trigger(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> ApiResult<(StatusCode, Json<Triggered>)> {
-    job_in_path(&id)?;
-    let run_id = state.engine.start_sync().await?;
+    let job = job_in_path(&id)?;
+    let run_id = state.engine.start_job(job).await?;
     Ok((StatusCode::ACCEPTED, Json(Triggered { run_id })))
 }
 

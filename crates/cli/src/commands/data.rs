@@ -1,11 +1,12 @@
-//! `work-orders` (table, JSON, CSV) and `changes`.
+//! `work-orders` and `dispensers` (table, JSON, CSV) and `changes`.
 
-use crate::args::{ChangesArgs, WorkOrdersArgs};
+use crate::args::{ChangesArgs, DispensersArgs, WorkOrdersArgs};
 use crate::context::Context;
 use crate::util::{parse_instant_or_ago, print_json};
 use chrono::Utc;
 use fossa_core::error::{EngineError, EngineResult};
 use fossa_core::export::work_order_views_csv;
+use fossa_core::export_dispensers::dispensers_csv;
 use fossa_core::store::WorkOrderQuery;
 
 pub async fn work_orders(ctx: &Context, args: &WorkOrdersArgs) -> EngineResult<()> {
@@ -51,6 +52,47 @@ pub async fn work_orders(ctx: &Context, args: &WorkOrdersArgs) -> EngineResult<(
             categories_cell(&record.categories),
             if order.removed_at.is_some() {
                 "  (removed)"
+            } else {
+                ""
+            }
+        );
+    }
+    Ok(())
+}
+
+pub async fn dispensers(ctx: &Context, args: &DispensersArgs) -> EngineResult<()> {
+    let engine = ctx.reader().await?;
+    let dispensers = engine.dispensers(args.location).await?;
+    if args.json {
+        return print_json(&dispensers);
+    }
+    if args.csv {
+        let text = dispensers_csv(&dispensers).map_err(|e| EngineError::Control(e.to_string()))?;
+        print!("{text}");
+        return Ok(());
+    }
+    if dispensers.is_empty() {
+        println!("No dispensers read yet. Run `fossa-sync sync` (or `sync --job dispensers`).");
+    }
+    for stored in &dispensers {
+        let d = &stored.record;
+        println!(
+            "{:<9} {:<7} {:<36} {:<10} {:<14} {:<14} nozzles {:<2} {}{}",
+            d.location_id,
+            d.number,
+            truncate(&d.grades.join(", "), 36),
+            truncate(d.make.as_deref().unwrap_or("-"), 10),
+            truncate(d.model.as_deref().unwrap_or("-"), 14),
+            d.serial.as_deref().unwrap_or("-"),
+            d.nozzles_per_side
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| "-".into()),
+            stored
+                .read_at
+                .map(|t| format!("as of {}", crate::util::local(t)))
+                .unwrap_or_default(),
+            if stored.stale {
+                "  (stale: location not found on WorkFossa)"
             } else {
                 ""
             }

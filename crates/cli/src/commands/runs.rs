@@ -1,13 +1,13 @@
 //! `status`, `history`, `pause`, `resume` and `sync`.
 
-use crate::args::{HistoryArgs, PauseArgs};
+use crate::args::{HistoryArgs, PauseArgs, SyncArgs};
 use crate::context::Context;
 use crate::progress::ProgressBar;
 use crate::util::{countdown, local, parse_instant_or_ago, parse_pause_length, print_json};
 use chrono::{DateTime, Utc};
 use fossa_core::engine::PauseRequest;
 use fossa_core::error::{EngineError, EngineResult};
-use fossa_core::model::{RunRecord, RunStatus, Status, Trigger};
+use fossa_core::model::{JobType, RunRecord, RunStatus, Status, Trigger};
 use fossa_core::store::HistoryFilter;
 
 pub async fn status(ctx: &Context, json: bool) -> EngineResult<()> {
@@ -49,6 +49,11 @@ fn print_status(status: &Status) {
 }
 
 /// `#12 success 2026-… · 30 found, 2 new, 1 changed, 0 removed (1.2 s)` or the error.
+/// `work_orders` or `dispensers` (also `work-orders`); anything else names the option.
+fn job_type(text: &str) -> EngineResult<JobType> {
+    JobType::parse(text).ok_or_else(|| EngineError::invalid("job", "use work_orders or dispensers"))
+}
+
 pub fn summary_line(run: &RunRecord) -> String {
     let when = local(run.started_at);
     let took = run
@@ -56,6 +61,16 @@ pub fn summary_line(run: &RunRecord) -> String {
         .map(|ms| format!(" ({:.1} s)", ms as f64 / 1000.0))
         .unwrap_or_default();
     match run.status {
+        RunStatus::Success if run.job_type == JobType::Dispensers => format!(
+            "#{} dispensers success {when} · {} stations read, {} dispenser changes{took}{}",
+            run.id,
+            run.found.unwrap_or(0),
+            run.changed.unwrap_or(0),
+            run.error
+                .as_deref()
+                .map(|note| format!(" — {note}"))
+                .unwrap_or_default()
+        ),
         RunStatus::Success => format!(
             "#{} success {when} · {} found, {} new, {} changed, {} removed{took}",
             run.id,
@@ -79,6 +94,7 @@ pub fn summary_line(run: &RunRecord) -> String {
 pub async fn history(ctx: &Context, args: &HistoryArgs) -> EngineResult<()> {
     let engine = ctx.reader().await?;
     let filter = HistoryFilter {
+        job_type: args.job.as_deref().map(job_type).transpose()?,
         status: args
             .status
             .as_deref()
@@ -172,10 +188,15 @@ pub async fn resume(ctx: &Context) -> EngineResult<()> {
 }
 
 /// Runs a manual sync (or joins the running one) and waits; the exit status says how it went.
-pub async fn sync(ctx: &Context, json: bool) -> EngineResult<RunRecord> {
+pub async fn sync(ctx: &Context, args: &SyncArgs) -> EngineResult<RunRecord> {
+    let job = args.job.as_deref().map(job_type).transpose()?;
+    let json = args.json;
     let bar = ProgressBar::new();
     let handle = ctx.handle().await?;
-    let run = handle.sync(|progress| bar.show(progress)).await;
+    let run = match job {
+        Some(job) => handle.sync_job(job, |progress| bar.show(progress)).await,
+        None => handle.sync(|progress| bar.show(progress)).await,
+    };
     handle.shutdown().await;
     let run = run?;
     bar.finish();

@@ -5,7 +5,7 @@ use super::Engine;
 use crate::control::{ControlReply, ControlRequest};
 use crate::error::{EngineError, EngineResult};
 use crate::events::EngineEvent;
-use crate::model::Status;
+use crate::model::{JobType, Status};
 use crate::paths::CONTROL_SOCKET;
 use std::sync::Arc;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
@@ -60,9 +60,13 @@ async fn handle(engine: Arc<Engine>, stream: UnixStream) -> std::io::Result<()> 
         }
     };
     let replies = match request {
-        ControlRequest::Sync => {
+        ControlRequest::Sync { job } => {
             let mut events = engine.subscribe();
-            match engine.sync_now().await {
+            let started = match job {
+                Some(job) => engine.sync_job(job).await,
+                None => engine.sync_now().await,
+            };
+            match started {
                 Ok(handle) => {
                     let run_id = handle.run_id;
                     let wait = handle.wait();
@@ -92,7 +96,10 @@ async fn handle(engine: Arc<Engine>, stream: UnixStream) -> std::io::Result<()> 
         }
         ControlRequest::Pause { until } => vec![status_reply(engine.pause(until).await)],
         ControlRequest::Resume => vec![status_reply(engine.resume().await)],
-        ControlRequest::SetSchedule { config } => vec![match engine.set_schedule(config).await {
+        ControlRequest::SetSchedule { job, config } => vec![match engine
+            .set_schedule_of(job.unwrap_or(JobType::WorkOrders), config)
+            .await
+        {
             Ok(_) => ControlReply::Done,
             Err(e) => ControlReply::Error {
                 message: e.to_string(),

@@ -14,7 +14,7 @@ use crate::model::{JobType, RunRecord, Status};
 use crate::paths::DataDirLock;
 use crate::schedule::ScheduleConfig;
 use crate::settings::Settings;
-use crate::store::{ChangeRecord, HistoryFilter, WorkOrderQuery, DATABASE_FILE};
+use crate::store::{ChangeRecord, HistoryFilter, StoredDispenser, WorkOrderQuery, DATABASE_FILE};
 use crate::workfossa::Password;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -117,28 +117,64 @@ impl EngineHandle {
         self.engine.resume().await
     }
 
-    /// Validates and saves the schedule; the schedule as stored afterwards.
+    /// Validates and saves the work-order schedule; the schedule as stored afterwards.
     pub async fn set_schedule(&self, config: ScheduleConfig) -> EngineResult<ScheduleView> {
-        if self.remote {
-            config.validate()?;
-            self.request(ControlRequest::SetSchedule { config }, |_| {})
-                .await?;
-            return self.engine.schedule().await;
-        }
-        self.engine.set_schedule(config).await
+        self.set_schedule_of(JobType::WorkOrders, config).await
     }
 
-    /// Starts a manual sync (or joins the running one) and waits for its record; `on_progress`
-    /// sees its progress.
-    pub async fn sync(&self, mut on_progress: impl FnMut(&Progress)) -> EngineResult<RunRecord> {
+    /// Validates and saves `job`'s schedule; the schedule as stored afterwards.
+    pub async fn set_schedule_of(
+        &self,
+        job: JobType,
+        config: ScheduleConfig,
+    ) -> EngineResult<ScheduleView> {
         if self.remote {
-            return match self.request(ControlRequest::Sync, on_progress).await? {
+            config.validate()?;
+            let request = ControlRequest::SetSchedule {
+                job: Some(job),
+                config,
+            };
+            self.request(request, |_| {}).await?;
+            return self.engine.schedule_of(job).await;
+        }
+        self.engine.set_schedule_of(job, config).await
+    }
+
+    /// "Sync now" (the work orders, then the dispensers of stations never read): starts it (or
+    /// joins the running one) and waits for the work-order run's record; `on_progress` sees its
+    /// progress.
+    pub async fn sync(&self, on_progress: impl FnMut(&Progress)) -> EngineResult<RunRecord> {
+        self.sync_run(None, on_progress).await
+    }
+
+    /// One job alone (see [`Engine::sync_job`]), waited for like [`EngineHandle::sync`].
+    pub async fn sync_job(
+        &self,
+        job: JobType,
+        on_progress: impl FnMut(&Progress),
+    ) -> EngineResult<RunRecord> {
+        self.sync_run(Some(job), on_progress).await
+    }
+
+    async fn sync_run(
+        &self,
+        job: Option<JobType>,
+        mut on_progress: impl FnMut(&Progress),
+    ) -> EngineResult<RunRecord> {
+        if self.remote {
+            return match self
+                .request(ControlRequest::Sync { job }, on_progress)
+                .await?
+            {
                 ControlReply::Run { run } => Ok(*run),
                 other => Err(EngineError::Control(format!("unexpected answer {other:?}"))),
             };
         }
         let mut events = self.engine.subscribe();
-        let handle = self.engine.sync_now().await?;
+        let handle = match job {
+            Some(job) => self.engine.sync_job(job).await?,
+            None => self.engine.sync_now().await?,
+        };
         let run_id = handle.run_id;
         let wait = handle.wait();
         tokio::pin!(wait);
@@ -158,10 +194,16 @@ impl EngineHandle {
     /// Starts a manual sync (or joins the running one) and returns its id at once; through a
     /// remote engine it waits for the end (its progress events do not reach this process).
     pub async fn start_sync(&self) -> EngineResult<i64> {
+        self.start_job(JobType::WorkOrders).await
+    }
+
+    /// Starts one job (the work orders: "Sync now") and returns its run's id at once; through
+    /// a remote engine it waits for the end.
+    pub async fn start_job(&self, job: JobType) -> EngineResult<i64> {
         if self.remote {
-            return Ok(self.sync(|_| {}).await?.id);
+            return Ok(self.sync_run(Some(job), |_| {}).await?.id);
         }
-        Ok(self.engine.sync_now().await?.run_id)
+        Ok(self.engine.sync_job(job).await?.run_id)
     }
 
     /// Leaves the demo (see [`Engine::leave_demo`]).
@@ -183,6 +225,29 @@ impl EngineHandle {
 
     pub async fn schedule(&self) -> EngineResult<ScheduleView> {
         self.engine.schedule().await
+    }
+
+    pub async fn schedule_of(&self, job: JobType) -> EngineResult<ScheduleView> {
+        self.engine.schedule_of(job).await
+    }
+
+    /// Every job's schedule, work orders first.
+    pub async fn schedules(&self) -> EngineResult<Vec<ScheduleView>> {
+        self.engine.schedules().await
+    }
+
+    pub async fn status_of(&self, job: JobType) -> EngineResult<Status> {
+        self.engine.status_of(job).await
+    }
+
+    /// The stored dispensers of one location (not found when no work order links to it and it
+    /// was never read) or of all.
+    pub async fn dispensers(&self, location: Option<i64>) -> EngineResult<Vec<StoredDispenser>> {
+        self.engine.dispensers(location).await
+    }
+
+    pub async fn daily_stats_of(&self, days: u32, job: JobType) -> EngineResult<Vec<DailyStat>> {
+        self.engine.daily_stats_of(days, job).await
     }
 
     pub async fn preview(
@@ -276,19 +341,24 @@ impl EngineHandle {
                     "The {job} schedule already exists; change it with PUT /api/scraping-schedules/{job}."
                 )));
             }
-            return self.set_schedule(config).await;
+            return self.set_schedule_of(job, config).await;
         }
         self.engine.create_schedule(job, config).await
     }
 
-    /// Resets the schedule to the defaults, switched off.
+    /// Resets the work-order schedule to the defaults, switched off.
     pub async fn reset_schedule(&self) -> EngineResult<()> {
+        self.reset_schedule_of(JobType::WorkOrders).await
+    }
+
+    /// Resets `job`'s schedule to its defaults, switched off.
+    pub async fn reset_schedule_of(&self, job: JobType) -> EngineResult<()> {
         if self.remote {
-            let mut config = self.engine.default_schedule.clone();
+            let mut config = self.engine.scheduler().default_for(job);
             config.enabled = false;
-            return self.set_schedule(config).await.map(|_| ());
+            return self.set_schedule_of(job, config).await.map(|_| ());
         }
-        self.engine.reset_schedule().await
+        self.engine.reset_schedule_of(job).await
     }
 
     pub async fn send_test_email(&self) -> EngineResult<()> {
@@ -314,9 +384,18 @@ impl EngineHandle {
         &self,
         request: &crate::schedule::ScheduleRequest,
     ) -> EngineResult<ScheduleView> {
-        let current = self.engine.schedule().await?.config;
+        self.change_schedule_of(JobType::WorkOrders, request).await
+    }
+
+    /// Changes `job`'s schedule: the fields sent replace the stored ones, the others keep theirs.
+    pub async fn change_schedule_of(
+        &self,
+        job: JobType,
+        request: &crate::schedule::ScheduleRequest,
+    ) -> EngineResult<ScheduleView> {
+        let current = self.engine.schedule_of(job).await?.config;
         let config = request.apply(&current)?;
         config.validate()?;
-        self.set_schedule(config).await
+        self.set_schedule_of(job, config).await
     }
 }

@@ -9,7 +9,7 @@ use crate::events::{EngineEvent, EventBus};
 use crate::model::{JobType, RunRecord, Status};
 use crate::paths::{ensure_data_dir, DataDirLock};
 use crate::schedule::{self, ScheduleConfig, ScheduleForms};
-use crate::scheduler::{RunHandle, Scheduler, SyncJob};
+use crate::scheduler::{Scheduler, SyncJob};
 use crate::store::{HistoryFilter, ScheduleRow, Store, DATABASE_FILE};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -21,6 +21,7 @@ mod control_server;
 mod demo;
 mod demo_session;
 mod handle;
+mod jobs;
 mod operations;
 mod rules;
 
@@ -38,6 +39,9 @@ pub struct EngineOptions {
     pub clock: Arc<dyn Clock>,
     /// The work-order job; None = the WorkFossa sync built from the stored account.
     pub job: Option<Arc<dyn SyncJob>>,
+    /// The dispenser job; None = the WorkFossa one on the work-order job's session when that
+    /// job is the WorkFossa one too, else no dispenser job (test doubles sync work orders only).
+    pub dispenser_job: Option<Arc<dyn SyncJob>>,
     pub default_schedule: ScheduleConfig,
 }
 
@@ -47,12 +51,18 @@ impl EngineOptions {
             data_dir: data_dir.into(),
             clock: Arc::new(SystemClock),
             job: None,
+            dispenser_job: None,
             default_schedule: ScheduleConfig::default_for_system(),
         }
     }
 
     pub fn with_job(mut self, job: Arc<dyn SyncJob>) -> Self {
         self.job = Some(job);
+        self
+    }
+
+    pub fn with_dispenser_job(mut self, job: Arc<dyn SyncJob>) -> Self {
+        self.dispenser_job = Some(job);
         self
     }
 
@@ -95,7 +105,6 @@ pub struct Engine {
     store: Store,
     scheduler: Arc<Scheduler>,
     lock: Option<DataDirLock>,
-    default_schedule: ScheduleConfig,
 }
 
 impl Engine {
@@ -125,10 +134,7 @@ impl Engine {
     async fn open(options: EngineOptions, lock: Option<DataDirLock>) -> EngineResult<Self> {
         ensure_data_dir(&options.data_dir)?;
         let store = Store::open(&options.data_dir.join(DATABASE_FILE)).await?;
-        let job = match options.job {
-            Some(job) => job,
-            None => Arc::new(crate::sync::WorkFossaJob::new(options.data_dir.clone())),
-        };
+        let (job, dispenser_job) = jobs_for(&options);
         let scheduler = Scheduler::new(
             store.clone(),
             EventBus::new(),
@@ -136,12 +142,15 @@ impl Engine {
             options.default_schedule.clone(),
         )
         .with_job(JobType::WorkOrders, job);
+        let scheduler = match dispenser_job {
+            Some(dispensers) => scheduler.with_job(JobType::Dispensers, dispensers),
+            None => scheduler,
+        };
         Ok(Self {
             data_dir: options.data_dir,
             store,
             scheduler: Arc::new(scheduler),
             lock,
-            default_schedule: options.default_schedule,
         })
     }
 
@@ -206,19 +215,14 @@ impl Engine {
         self.scheduler.status(JobType::WorkOrders).await
     }
 
+    /// The work-order job's schedule.
     pub async fn schedule(&self) -> EngineResult<ScheduleView> {
-        Ok(self
-            .scheduler
-            .schedule_row(JobType::WorkOrders)
-            .await?
-            .into())
+        self.schedule_of(JobType::WorkOrders).await
     }
 
+    /// Validates and saves the work-order job's schedule.
     pub async fn set_schedule(&self, config: ScheduleConfig) -> EngineResult<ScheduleView> {
-        self.scheduler
-            .set_schedule(JobType::WorkOrders, config)
-            .await?;
-        self.schedule().await
+        self.set_schedule_of(JobType::WorkOrders, config).await
     }
 
     /// Creates a job type's schedule; [`EngineError::Conflict`] when it already has one (every
@@ -260,19 +264,20 @@ impl Engine {
         Ok(schedule::preview(&config, from, count))
     }
 
+    /// Pauses every job until `until` (None: until resumed); the work-order job's status.
     pub async fn pause(&self, until: Option<DateTime<Utc>>) -> EngineResult<Status> {
-        self.scheduler.pause(JobType::WorkOrders, until).await?;
+        for job in JobType::ALL {
+            self.scheduler.pause(job, until).await?;
+        }
         self.status().await
     }
 
+    /// Resumes every job; the work-order job's status.
     pub async fn resume(&self) -> EngineResult<Status> {
-        self.scheduler.resume(JobType::WorkOrders).await?;
+        for job in JobType::ALL {
+            self.scheduler.resume(job).await?;
+        }
         self.status().await
-    }
-
-    /// Starts a manual sync, or joins the running one.
-    pub async fn sync_now(&self) -> EngineResult<RunHandle> {
-        self.scheduler.sync_now(JobType::WorkOrders).await
     }
 
     pub async fn history(&self, filter: &HistoryFilter) -> EngineResult<Vec<RunRecord>> {
@@ -281,5 +286,24 @@ impl Engine {
 
     pub async fn run(&self, id: i64) -> EngineResult<RunRecord> {
         self.store.run(id).await
+    }
+}
+
+/// The work-order and dispenser jobs an engine runs: the given ones, else WorkFossa's on one
+/// shared session (see [`EngineOptions::dispenser_job`]).
+fn jobs_for(options: &EngineOptions) -> (Arc<dyn SyncJob>, Option<Arc<dyn SyncJob>>) {
+    use crate::sync::{DispenserJob, SiteSession, WorkFossaJob};
+    let site = Arc::new(SiteSession::new(options.data_dir.clone()));
+    match &options.job {
+        Some(job) => (Arc::clone(job), options.dispenser_job.clone()),
+        None => (
+            Arc::new(WorkFossaJob::on(Arc::clone(&site))),
+            Some(
+                options
+                    .dispenser_job
+                    .clone()
+                    .unwrap_or_else(|| Arc::new(DispenserJob::on(site))),
+            ),
+        ),
     }
 }

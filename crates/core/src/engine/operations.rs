@@ -78,7 +78,13 @@ impl Engine {
     }
 
     /// Per local day (the schedule's zone, at today's offset) for the last `days` days.
+    /// The work-order job's daily counts over the last `days` days.
     pub async fn daily_stats(&self, days: u32) -> EngineResult<Vec<DailyStat>> {
+        self.daily_stats_of(days, JobType::WorkOrders).await
+    }
+
+    /// One job's daily counts over the last `days` days (1 to 366), days in the schedule's zone.
+    pub async fn daily_stats_of(&self, days: u32, job: JobType) -> EngineResult<Vec<DailyStat>> {
         let days = days.clamp(1, 366);
         let zone = self.schedule().await?.config.tz()?;
         let now = self.scheduler.now();
@@ -90,7 +96,7 @@ impl Engine {
             .local_minus_utc(),
         ) * 1000;
         let since = now - chrono::Duration::days(i64::from(days));
-        self.store.daily_stats(offset_ms, since).await
+        self.store.daily_stats(offset_ms, since, job).await
     }
 
     pub async fn settings(&self) -> EngineResult<Settings> {
@@ -186,13 +192,9 @@ impl Engine {
         )
     }
 
-    /// Resets a schedule to the defaults, switched off (the API's DELETE).
+    /// Resets the work-order schedule to the defaults, switched off (the API's DELETE).
     pub async fn reset_schedule(&self) -> EngineResult<()> {
-        let mut config = self.default_schedule.clone();
-        config.enabled = false;
-        self.scheduler
-            .set_schedule(JobType::WorkOrders, config)
-            .await
+        self.reset_schedule_of(JobType::WorkOrders).await
     }
 
     /// The newest runs' statuses, for quick checks in tests and the tray.

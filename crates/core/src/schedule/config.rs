@@ -53,6 +53,16 @@ impl ScheduleConfig {
         }
     }
 
+    /// The dispenser job's default beside this work-order schedule: the same zone, days and
+    /// active hours, every 24 hours (so once a day, at the window's opening), enabled.
+    pub fn for_dispensers(&self) -> Self {
+        Self {
+            interval_minutes: 24 * 60,
+            enabled: true,
+            ..self.clone()
+        }
+    }
+
     /// The first problem found, in field order: interval, timezone, active_hours, days, jitter.
     pub fn validate(&self) -> Result<(), ScheduleError> {
         match self.validate_all().into_iter().next() {

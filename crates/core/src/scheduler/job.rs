@@ -3,7 +3,7 @@
 use crate::clock::Clock;
 use crate::error::SyncError;
 use crate::events::ProgressReporter;
-use crate::model::{JobType, RunSummary};
+use crate::model::{JobType, RunSummary, Trigger};
 use crate::store::Store;
 use std::sync::Arc;
 use tokio_util::sync::CancellationToken;
@@ -13,6 +13,10 @@ use tokio_util::sync::CancellationToken;
 pub struct RunContext {
     pub run_id: i64,
     pub job_type: JobType,
+    /// Why the run started (a manual dispenser run reads every location again).
+    pub trigger: Trigger,
+    /// Only what was never synced (the dispensers read after "Sync now": stations never read).
+    pub only_new: bool,
     pub store: Store,
     pub clock: Arc<dyn Clock>,
     pub progress: ProgressReporter,

@@ -39,6 +39,8 @@ pub struct Scheduler {
     clock: Arc<dyn Clock>,
     default_config: ScheduleConfig,
     running: tokio::sync::Mutex<HashMap<JobType, RunHandle>>,
+    /// Held by the run that is on WorkFossa: jobs take turns.
+    site_turn: tokio::sync::Mutex<()>,
     /// The random delay chosen for each job's current `next_due` (jitter does not move the grid).
     jitter: Mutex<HashMap<JobType, (DateTime<Utc>, chrono::Duration)>>,
     shutdown: CancellationToken,
@@ -60,6 +62,7 @@ impl Scheduler {
             clock,
             default_config,
             running: tokio::sync::Mutex::new(HashMap::new()),
+            site_turn: tokio::sync::Mutex::new(()),
             jitter: Mutex::new(HashMap::new()),
             shutdown: CancellationToken::new(),
             wake: Notify::new(),
@@ -71,6 +74,11 @@ impl Scheduler {
     pub fn with_job(mut self, job_type: JobType, job: Arc<dyn SyncJob>) -> Self {
         self.jobs.insert(job_type, job);
         self
+    }
+
+    /// Whether a job performs `job_type`'s syncs.
+    pub fn has_job(&self, job_type: JobType) -> bool {
+        self.jobs.contains_key(&job_type)
     }
 
     /// Shortens the loop's look-again step (tests; the default is [`MAX_SLEEP`]).
@@ -94,8 +102,17 @@ impl Scheduler {
     /// The job's schedule row, created with the default configuration on first use.
     pub async fn schedule_row(&self, job: JobType) -> EngineResult<ScheduleRow> {
         self.store
-            .schedule_or_insert(job, &self.default_config, self.clock.now())
+            .schedule_or_insert(job, &self.default_for(job), self.clock.now())
             .await
+    }
+
+    /// A job's schedule before anyone changes it: the engine's default for the work orders; for
+    /// the dispensers the same days, hours and zone, once a day at the window's opening.
+    pub fn default_for(&self, job: JobType) -> ScheduleConfig {
+        match job {
+            JobType::WorkOrders => self.default_config.clone(),
+            JobType::Dispensers => self.default_config.for_dispensers(),
+        }
     }
 
     /// Sleeps in steps of at most [`MAX_SLEEP`] and ticks, until [`Scheduler::shutdown`].

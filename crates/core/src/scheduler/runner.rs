@@ -40,6 +40,22 @@ impl Scheduler {
         trigger: Trigger,
         missed: i64,
     ) -> EngineResult<RunHandle> {
+        self.start_or_join_scoped(job, trigger, missed, false).await
+    }
+
+    /// Starts (or joins) a manual run of `job` over only what was never synced.
+    pub async fn start_new_only(self: &Arc<Self>, job: JobType) -> EngineResult<RunHandle> {
+        self.start_or_join_scoped(job, Trigger::Manual, 0, true)
+            .await
+    }
+
+    async fn start_or_join_scoped(
+        self: &Arc<Self>,
+        job: JobType,
+        trigger: Trigger,
+        missed: i64,
+        only_new: bool,
+    ) -> EngineResult<RunHandle> {
         let mut running = self.running.lock().await;
         if let Some(handle) = running.get(&job) {
             return Ok(handle.clone());
@@ -72,6 +88,8 @@ impl Scheduler {
         let ctx = RunContext {
             run_id,
             job_type: job,
+            trigger,
+            only_new,
             store: self.store.clone(),
             clock: self.clock.clone(),
             progress: ProgressReporter::new(self.events.clone(), run_id, job),
@@ -79,7 +97,16 @@ impl Scheduler {
         };
         let scheduler = Arc::clone(self);
         tokio::spawn(async move {
-            let outcome = sync_job.run(ctx).await;
+            // One job on WorkFossa at a time: a due job waits for the running one.
+            let cancel = ctx.cancel.clone();
+            let outcome = tokio::select! {
+                turn = scheduler.site_turn.lock() => {
+                    let outcome = sync_job.run(ctx).await;
+                    drop(turn);
+                    outcome
+                }
+                _ = cancel.cancelled() => Err(crate::error::SyncError::Cancelled.into()),
+            };
             let record = scheduler.record_end(job, run_id, outcome).await;
             scheduler.running.lock().await.remove(&job);
             if let Some(record) = record.clone() {

@@ -67,6 +67,23 @@ impl Store {
         Ok(())
     }
 
+    /// Adds a message to a finished run (a dispenser run where some locations failed: success,
+    /// with `partial: 12 of 13 locations read; …`).
+    pub async fn note_run(
+        &self,
+        run_id: i64,
+        class: ErrorClass,
+        message: &str,
+    ) -> EngineResult<()> {
+        sqlx::query("UPDATE runs SET error_class = ?, error = ? WHERE id = ?")
+            .bind(class.as_str())
+            .bind(message)
+            .bind(run_id)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
     /// Ends a run that did not succeed (`failed`, `skipped` or `interrupted`).
     pub async fn finish_run_unsuccessful(
         &self,

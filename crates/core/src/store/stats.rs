@@ -3,6 +3,7 @@
 use super::Store;
 use crate::clock::to_ms;
 use crate::error::EngineResult;
+use crate::model::JobType;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -32,16 +33,18 @@ impl Store {
         &self,
         offset_ms: i64,
         since: DateTime<Utc>,
+        job: JobType,
     ) -> EngineResult<Vec<DailyStat>> {
         let day = "date((started_at_ms + ?1) / 1000, 'unixepoch')";
         let rows: Vec<DailyRow> = sqlx::query_as(&format!(
             "SELECT {day} AS day, COUNT(*), SUM(status = 'success'), SUM(status = 'failed'),
                     SUM(status = 'skipped'), AVG(CASE WHEN status = 'success' THEN duration_ms END)
-             FROM runs WHERE started_at_ms >= ?2 AND job_type = 'work_orders' AND status != 'running'
+             FROM runs WHERE started_at_ms >= ?2 AND job_type = ?3 AND status != 'running'
              GROUP BY day ORDER BY day"
         ))
         .bind(offset_ms)
         .bind(to_ms(since))
+        .bind(job.as_str())
         .fetch_all(self.pool())
         .await?;
         // The work orders found by each day's last successful sync.
@@ -49,11 +52,12 @@ impl Store {
             "SELECT day, found FROM (
                  SELECT {day} AS day, found,
                         ROW_NUMBER() OVER (PARTITION BY {day} ORDER BY started_at_ms DESC) AS newest
-                 FROM runs WHERE started_at_ms >= ?2 AND job_type = 'work_orders' AND status = 'success'
+                 FROM runs WHERE started_at_ms >= ?2 AND job_type = ?3 AND status = 'success'
              ) WHERE newest = 1"
         ))
         .bind(offset_ms)
         .bind(to_ms(since))
+        .bind(job.as_str())
         .fetch_all(self.pool())
         .await?;
         let found: HashMap<String, i64> = found.into_iter().collect();

@@ -50,6 +50,8 @@ pub struct DispenserRunOptions {
     pub interval: chrono::Duration,
     /// Read every location, however recently it was read.
     pub force: bool,
+    /// Read only the locations never read (the run after "Sync now"); wins over `force`.
+    pub only_never_read: bool,
     /// Pages read at a time (clamped to 1..=[`MAX_LOCATIONS_AT_ONCE`]).
     pub concurrency: usize,
     /// The pause after each request, per reading slot.
@@ -61,6 +63,7 @@ impl DispenserRunOptions {
         Self {
             interval,
             force: false,
+            only_never_read: false,
             concurrency: MAX_LOCATIONS_AT_ONCE,
             pause: DEFAULT_PAUSE,
         }
@@ -88,6 +91,9 @@ pub struct DispenserRunSummary {
     /// Dispenser change rows written.
     pub changes: u64,
     pub failures: Vec<LocationFailure>,
+    /// The first failure's error, for its class (offline, transient, permanent).
+    #[serde(skip)]
+    pub first_error: Option<SyncError>,
 }
 
 impl DispenserRunSummary {
@@ -161,6 +167,18 @@ pub fn locations_due(
     DueLocations { due, skipped }
 }
 
+/// Of a plan's locations, those never read (no understood page yet) and the others. Pure.
+pub fn never_read(plan: &DueLocations, states: &[LocationState]) -> (Vec<i64>, Vec<i64>) {
+    let read: std::collections::HashSet<i64> = states
+        .iter()
+        .filter(|state| state.read_at.is_some())
+        .map(|state| state.location_id)
+        .collect();
+    let mut all: Vec<i64> = plan.due.iter().chain(&plan.skipped).copied().collect();
+    all.sort_unstable();
+    all.into_iter().partition(|id| !read.contains(id))
+}
+
 /// The locations of the stored, not removed work orders, split into due and skipped at `now`.
 pub async fn locations_to_read(
     store: &Store,
@@ -192,7 +210,12 @@ pub async fn read_locations(
     clock: &dyn Clock,
     options: &DispenserRunOptions,
 ) -> Result<DispenserRunSummary, SyncError> {
-    let plan = locations_to_read(store, clock.now(), options).await?;
+    let mut plan = locations_to_read(store, clock.now(), options).await?;
+    if options.only_never_read {
+        let states = store.dispenser_locations().await.map_err(store_error)?;
+        let (due, skipped) = never_read(&plan, &states);
+        plan = DueLocations { due, skipped };
+    }
     let mut summary = DispenserRunSummary {
         total: plan.due.len() as u64,
         skipped: plan.skipped.len() as u64,
@@ -231,6 +254,7 @@ pub async fn read_locations(
                     .save_location_result(run_id, location_id, result, now)
                     .await?;
                 summary.failed += 1;
+                summary.first_error.get_or_insert(error);
                 summary.failures.push(LocationFailure {
                     location_id,
                     reason,
@@ -282,6 +306,20 @@ mod tests {
         let forced = locations_due(&ids, &states, at(10), chrono::Duration::hours(4), true);
         assert_eq!(forced.due, vec![1, 2, 3, 4, 5, 6]);
         assert!(forced.skipped.is_empty());
+    }
+
+    #[test]
+    fn only_never_read_keeps_locations_without_an_understood_page() {
+        let states = [
+            state(1, LocationOutcome::Read, Some(9)),
+            state(2, LocationOutcome::Failed, None),
+            state(3, LocationOutcome::NotFound, Some(2)),
+        ];
+        let plan = DueLocations {
+            due: vec![2, 3, 4],
+            skipped: vec![1],
+        };
+        assert_eq!(never_read(&plan, &states), (vec![2, 4], vec![1, 3]));
     }
 
     #[test]

@@ -1,66 +1,52 @@
 //! One WorkFossa sync run: log in, fetch every page, validate, then write everything in one
 //! transaction. Any failure before the commit leaves the stored work orders exactly as they were.
 
+pub mod dispenser_job;
 pub mod dispensers;
 pub mod reader;
+pub mod site;
 
-use crate::credentials::load_account;
 use crate::error::SyncError;
 use crate::events::Phase;
 use crate::model::RunSummary;
 use crate::scheduler::{JobFailure, RunContext, SyncJob};
-use crate::store::Store;
-use crate::workfossa::{ClientConfig, WorkFossaClient};
+use crate::workfossa::ClientConfig;
+pub use dispenser_job::DispenserJob;
+pub use site::SiteSession;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::sync::Arc;
 
-type Tuning = Arc<dyn Fn(&mut ClientConfig) + Send + Sync>;
-
 /// The work-order sync against WorkFossa (or the simulated site), configured from the data dir.
 pub struct WorkFossaJob {
-    data_dir: PathBuf,
-    tuning: Option<Tuning>,
+    site: Arc<SiteSession>,
 }
 
 impl WorkFossaJob {
     pub fn new(data_dir: PathBuf) -> Self {
-        Self {
-            data_dir,
-            tuning: None,
-        }
+        Self::on(Arc::new(SiteSession::new(data_dir)))
+    }
+
+    /// The job taking its turns on `site` (shared with the dispenser job).
+    pub fn on(site: Arc<SiteSession>) -> Self {
+        Self { site }
     }
 
     /// Adjusts the client's timeouts and retry policy (tests and benchmarks).
-    pub fn with_tuning(
-        mut self,
-        tuning: impl Fn(&mut ClientConfig) + Send + Sync + 'static,
-    ) -> Self {
-        self.tuning = Some(Arc::new(tuning));
-        self
-    }
-
-    async fn client(&self, store: &Store) -> Result<WorkFossaClient, SyncError> {
-        let account = load_account(&self.data_dir, store).await?;
-        let mut config = ClientConfig::new(account.site_url, account.email, account.password);
-        if let Some(concurrency) = store
-            .sync_concurrency()
-            .await
-            .map_err(|e| SyncError::Store(e.to_string()))?
-        {
-            config.concurrency = concurrency;
-        }
-        if let Some(tuning) = &self.tuning {
-            tuning(&mut config);
-        }
-        WorkFossaClient::new(config)
+    pub fn with_tuning(self, tuning: impl Fn(&mut ClientConfig) + Send + Sync + 'static) -> Self {
+        let site = match Arc::try_unwrap(self.site) {
+            Ok(site) => site.with_tuning(tuning),
+            Err(shared) => return Self { site: shared },
+        };
+        Self::on(Arc::new(site))
     }
 }
 
 #[async_trait::async_trait]
 impl SyncJob for WorkFossaJob {
     async fn run(&self, ctx: RunContext) -> Result<RunSummary, JobFailure> {
-        let client = self.client(&ctx.store).await?;
+        let turn = self.site.turn(&ctx.store).await?;
+        let client = &turn.client;
         let pages_seen = AtomicU32::new(0);
         let rows_seen = AtomicU64::new(0);
         let report = |done: u32, total: Option<u32>, rows: u64| {
@@ -70,7 +56,7 @@ impl SyncJob for WorkFossaJob {
         };
         let phase = |phase: Phase| ctx.progress.report(phase, 0, None, 0);
         let fetched =
-            reader::read_work_orders(&client, &ctx.store, &phase, &report, &ctx.cancel).await;
+            reader::read_work_orders(client, &ctx.store, &phase, &report, &ctx.cancel).await;
         let attempts = client.attempts();
         let records = fetched.map_err(|error| JobFailure { error, attempts })?;
         if ctx.cancel.is_cancelled() {

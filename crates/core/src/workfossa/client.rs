@@ -4,47 +4,21 @@
 use super::parser::{self, ListPage};
 use super::retry::{parse_retry_after, RetryBudget, RetryPolicy};
 use crate::error::SyncError;
+use reqwest::cookie::Jar;
 use reqwest::{redirect, StatusCode};
-use secrecy::{ExposeSecret, SecretString};
-use std::fmt;
+use secrecy::ExposeSecret;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 use url::Url;
+
+pub use super::password::Password;
 
 /// The default site address.
 pub const DEFAULT_SITE_URL: &str = "https://app.workfossa.com";
 /// The list filter technicians use: hide work orders whose visits are all completed.
 const LIST_FILTER: &str =
     "work_visit_completion=none%7C%7CNo+visits+completed%7C%7CWork+Visits+Completed&order_direction=asc";
-
-/// A password that never prints, held in a [`SecretString`] (wiped from memory when dropped).
-/// Read it with [`ExposeSecret::expose_secret`] only where it is sent: the login form, the SMTP
-/// login, the keyring and the owner-only password file.
-#[derive(Clone)]
-pub struct Password(SecretString);
-
-impl Password {
-    pub fn new(secret: impl Into<String>) -> Self {
-        Self(SecretString::from(secret.into()))
-    }
-
-    /// Whether the password is empty, without exposing it.
-    pub fn is_empty(&self) -> bool {
-        self.0.expose_secret().is_empty()
-    }
-}
-
-impl ExposeSecret<str> for Password {
-    fn expose_secret(&self) -> &str {
-        self.0.expose_secret()
-    }
-}
-
-impl fmt::Debug for Password {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Password(<redacted>)")
-    }
-}
 
 /// Everything the client needs to know.
 #[derive(Debug, Clone)]
@@ -102,8 +76,14 @@ pub struct WorkFossaClient {
 
 impl WorkFossaClient {
     pub fn new(config: ClientConfig) -> Result<Self, SyncError> {
+        Self::with_cookies(config, Arc::new(Jar::default()))
+    }
+
+    /// A client whose cookies (the login session) live in `jar`: clients made one after the
+    /// other with the same jar continue one session.
+    pub fn with_cookies(config: ClientConfig, jar: Arc<Jar>) -> Result<Self, SyncError> {
         let http = reqwest::Client::builder()
-            .cookie_store(true)
+            .cookie_provider(jar)
             .gzip(true)
             .redirect(redirect::Policy::none())
             .connect_timeout(config.connect_timeout)

@@ -6,6 +6,7 @@ pub mod dispenser;
 pub mod fetch;
 pub mod list_end;
 pub mod parser;
+pub mod password;
 pub mod record;
 pub mod retry;
 
