@@ -1,12 +1,15 @@
 //! Reading WorkFossa through a real browser, for sites whose `/app/` pages are an application
 //! (the plain HTTP answer is a shell without rows): the same login, list, end rules and parser
 //! as the HTTP path, with Debian's headless Chromium in between. The browser lives only for
-//! the length of one sync.
+//! the length of one sync. [`locations::BrowserLocationPages`] reads location pages (their
+//! script-drawn Equipment tab) the same way, one at a time through one browser.
 
 mod launch;
+pub mod locations;
 mod session;
 
 pub use launch::{find_chromium, Leftovers, PROFILE_PREFIX};
+pub use locations::BrowserLocationPages;
 pub use session::{BrowserSession, Shown};
 
 use super::client::{list_url, parse_list_page, ClientConfig};

@@ -124,6 +124,50 @@ impl BrowserSession {
         self.settled("the list").await
     }
 
+    /// Opens `url` (a new document) and evaluates `probe` (a JS expression giving a string) in it
+    /// every 25 ms until `ready` accepts its answer, which is returned; `None` when the wait
+    /// ran out first. Nothing list-specific: for pages other than the work-order list.
+    pub async fn open_and_wait(
+        &self,
+        url: &Url,
+        probe: &str,
+        mut ready: impl FnMut(&str) -> bool,
+    ) -> Result<Option<String>, SyncError> {
+        // The old document is marked, so that the probe never answers from it.
+        self.page
+            .evaluate("window.__fossaStale = true")
+            .await
+            .map_err(browser_error("the page did not answer"))?;
+        self.page
+            .goto(url.as_str())
+            .await
+            .map_err(browser_error("could not open the page"))?;
+        let probe = format!("(window.__fossaStale === true) ? '' : String({probe})");
+        let started = Instant::now();
+        loop {
+            // An evaluation failing while the page navigates is "not ready yet".
+            let state = match self.page.evaluate(probe.as_str()).await {
+                Ok(result) => result.into_value::<String>().unwrap_or_default(),
+                Err(e) if started.elapsed() >= self.wait => {
+                    return Err(SyncError::Browser(format!("the page did not answer: {e}")))
+                }
+                Err(_) => String::new(),
+            };
+            if !state.is_empty() && ready(&state) {
+                return Ok(Some(state));
+            }
+            if started.elapsed() >= self.wait {
+                return Ok(None);
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+    }
+
+    /// How long a page may take to settle (the `wait` given to [`start`](Self::start)).
+    pub fn wait(&self) -> Duration {
+        self.wait
+    }
+
     /// Logs in through the login form at `login_url`; the password is typed into the page.
     pub async fn login(
         &self,
