@@ -153,7 +153,7 @@ fn the_schedule_is_read_validated_saved_and_previewed() {
         ok(&app, "get_schedule", json!({"id": "work_orders"}))["interval_minutes"],
         json!(90)
     );
-    let unknown = invoke(&app, "get_schedule", json!({"id": "dispensers"})).unwrap_err();
+    let unknown = invoke(&app, "get_schedule", json!({"id": "tanks"})).unwrap_err();
     assert_eq!(unknown["field"], json!("id"));
 
     let fires = ok(

@@ -178,9 +178,9 @@ fn cases(schedule: &Value, settings: &Value) -> Vec<Case> {
         // Schedules: missing, wrongly typed and unknown ids (unknown job types).
         case("get_schedule", json!({}), "id"),
         case("get_schedule", json!({"id": 5}), "id"),
-        case("get_schedule", json!({"id": "dispensers"}), "dispensers"),
+        case("get_schedule", json!({"id": "tanks"}), "tanks"),
         case("get_schedule", json!({ "id": huge }), "schedule"),
-        case("set_schedule", json!({"id": "dispensers", "config": schedule}), "dispensers"),
+        case("set_schedule", json!({"id": "tanks", "config": schedule}), "tanks"),
         case("set_schedule", json!({"id": "work_orders"}), "config"),
         case("set_schedule", json!({"id": "work_orders", "config": "hourly"}), "config"),
         case("set_schedule", set(config("interval_minutes", json!(0))), "interval"),
@@ -215,7 +215,7 @@ fn cases(schedule: &Value, settings: &Value) -> Vec<Case> {
         case("pause", json!({"until": 1_700_000_000}), "until"),
         case("pause", json!({"until": "2099-01-01T00:00:00Z", "minutes": 60}), "minutes"),
         // Sync now: an unknown job type starts nothing.
-        case("sync_now", json!({"id": "dispensers"}), "dispensers"),
+        case("sync_now", json!({"id": "tanks"}), "tanks"),
         case("sync_now", json!({"id": 7}), "id"),
         // History and runs: negative limits, unknown filters, bad instants and ids.
         case("get_history", json!({"limit": -5}), "limit"),
@@ -224,7 +224,7 @@ fn cases(schedule: &Value, settings: &Value) -> Vec<Case> {
         case("get_history", json!({"offset": -1}), "offset"),
         case("get_history", json!({"status": "great"}), "status"),
         case("get_history", json!({"trigger": "cron"}), "trigger"),
-        case("get_history", json!({"jobType": "dispensers"}), "jobType"),
+        case("get_history", json!({"jobType": "tanks"}), "jobType"),
         case("get_history", json!({"since": "yesterday"}), "since"),
         case("get_history", json!({"until": 5}), "until"),
         case("get_run", json!({}), "id"),
@@ -352,7 +352,7 @@ fn commands_without_arguments_ignore_stray_ones_and_change_nothing() {
         ok(
             &app,
             cmd,
-            json!({"id": "dispensers", "limit": -5, "x": "y".repeat(HUGE)}),
+            json!({"id": "tanks", "limit": -5, "x": "y".repeat(HUGE)}),
         );
     }
     assert_eq!(snapshot(&app), before);

@@ -71,7 +71,13 @@ async fn the_originals_examples_work_unchanged() {
     let changed = put(&app, &example()).await;
     assert_example(&changed);
     assert_eq!(app.get_json(ONE).await, changed);
-    assert_eq!(app.get_json(LIST).await, json!([changed]));
+    let list = app.get_json(LIST).await;
+    assert_eq!(list[0], changed);
+    assert_eq!(
+        list[1]["job_type"], "dispensers",
+        "the other job keeps its own"
+    );
+    assert_eq!(list[1]["interval_minutes"], 1440);
     let stored = app.engine.schedule().await.unwrap().config;
     assert_eq!(stored.interval_minutes, 60);
     assert_eq!(stored.active_hours.unwrap().to_string(), "08:00-18:00");

@@ -26,8 +26,9 @@ async fn list_one_and_change() {
     let app = app().await;
     let list = app.get_json("/api/scraping-schedules/").await;
     let list = list.as_array().unwrap();
-    assert_eq!(list.len(), 1);
+    assert_eq!(list.len(), 2);
     assert_eq!(list[0]["job_type"], "work_orders");
+    assert_eq!(list[1]["job_type"], "dispensers");
     for key in [
         "interval_minutes",
         "timezone",

@@ -92,15 +92,27 @@ pub struct JsonFlag {
 #[derive(Debug, Subcommand)]
 pub enum ScheduleCommand {
     /// Print the schedule.
-    Show(JsonFlag),
+    Show(ScheduleShowArgs),
     /// Change the schedule; only the options given change. Takes effect at once.
     Set(ScheduleSetArgs),
     /// The next fire instants (RFC3339, in the schedule's zone); ignores pause and jitter.
     Preview(PreviewArgs),
 }
 
+#[derive(Debug, Args)]
+pub struct ScheduleShowArgs {
+    /// The job's schedule: work_orders or dispensers.
+    #[arg(long, default_value = "work_orders")]
+    pub job: String,
+    #[arg(long)]
+    pub json: bool,
+}
+
 #[derive(Debug, Args, Default)]
 pub struct ScheduleSetArgs {
+    /// The job's schedule: work_orders (default) or dispensers.
+    #[arg(long)]
+    pub job: Option<String>,
     /// Time between syncs: 30m to 24h, e.g. 1h, 90m, 1h30m.
     #[arg(long)]
     pub interval: Option<String>,

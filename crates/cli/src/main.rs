@@ -54,7 +54,7 @@ fn fail(message: &str) -> ExitCode {
 
 async fn run(cli: &Cli, ctx: &Context) -> EngineResult<ExitCode> {
     match &cli.command {
-        Command::Schedule(ScheduleCommand::Show(flag)) => schedule::show(ctx, flag.json).await?,
+        Command::Schedule(ScheduleCommand::Show(args)) => schedule::show(ctx, args).await?,
         Command::Schedule(ScheduleCommand::Set(args)) => schedule::set(ctx, args).await?,
         Command::Schedule(ScheduleCommand::Preview(args)) => schedule::preview(ctx, args).await?,
         Command::Status(flag) => runs::status(ctx, flag.json).await?,

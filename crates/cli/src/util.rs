@@ -94,3 +94,9 @@ mod tests {
         assert_eq!(countdown(2 * 3600 + 60), "2 h 1 min");
     }
 }
+
+/// `work_orders` or `dispensers` (also `work-orders`); anything else names the `job` option.
+pub fn parse_job(text: &str) -> EngineResult<fossa_core::model::JobType> {
+    fossa_core::model::JobType::parse(text)
+        .ok_or_else(|| EngineError::invalid("job", "use work_orders or dispensers"))
+}

@@ -167,7 +167,7 @@ async fn sigkill_at_random_moments_never_loses_or_half_writes_data() {
         // Sometimes a fire falls due while the daemon is down.
         let due = cycle % 3 == 0;
         if due {
-            sql(dir.path(), "UPDATE schedules SET next_due_ms = (strftime('%s','now') - 600) * 1000, paused = 0").await;
+            sql(dir.path(), "UPDATE schedules SET next_due_ms = (strftime('%s','now') - 600) * 1000, paused = 0 WHERE job_type = 'work_orders'").await;
         }
         daemon = start_daemon(dir.path()).await;
         {
@@ -176,7 +176,7 @@ async fn sigkill_at_random_moments_never_loses_or_half_writes_data() {
             assert_eq!(check[0].get::<String, _>(0), "ok", "cycle {cycle}");
             let running = sql(
                 dir.path(),
-                "SELECT COUNT(*) AS n FROM runs WHERE status = 'running' AND trigger = 'manual'",
+                "SELECT COUNT(*) AS n FROM runs WHERE status = 'running' AND trigger = 'manual' AND job_type = 'work_orders'",
             )
             .await;
             assert_eq!(
@@ -186,7 +186,9 @@ async fn sigkill_at_random_moments_never_loses_or_half_writes_data() {
             );
             let killed = sql(
                 dir.path(),
-                &format!("SELECT status FROM runs WHERE id = {next_id}"),
+                &format!(
+                    "SELECT status FROM runs WHERE id = {next_id} AND job_type = 'work_orders'"
+                ),
             )
             .await;
             if let Some(row) = killed.first() {
@@ -200,7 +202,7 @@ async fn sigkill_at_random_moments_never_loses_or_half_writes_data() {
             // Exactly the last completed sync's view, never a mixture.
             let last_success = sql(
                 dir.path(),
-                "SELECT MAX(id) AS id FROM runs WHERE status = 'success'",
+                "SELECT MAX(id) AS id FROM runs WHERE status = 'success' AND job_type = 'work_orders'",
             )
             .await;
             let last: Option<i64> = last_success[0].get("id");
@@ -221,7 +223,7 @@ async fn sigkill_at_random_moments_never_loses_or_half_writes_data() {
             // The restarted daemon catches the missed fire up with one run.
             let mut found = false;
             for _ in 0..600 {
-                let rows = sql(dir.path(), &format!("SELECT COUNT(*) AS n FROM runs WHERE trigger = 'catch-up' AND id >= {next_id}")).await;
+                let rows = sql(dir.path(), &format!("SELECT COUNT(*) AS n FROM runs WHERE trigger = 'catch-up' AND job_type = 'work_orders' AND id >= {next_id}")).await;
                 if sqlx::Row::get::<i64, _>(&rows[0], "n") > 0 {
                     found = true;
                     break;
@@ -235,7 +237,12 @@ async fn sigkill_at_random_moments_never_loses_or_half_writes_data() {
             listed.sort_by_key(|o| o.number);
             let catch_up_id: i64 = {
                 use sqlx::Row;
-                sql(dir.path(), "SELECT MAX(id) AS id FROM runs").await[0].get("id")
+                sql(
+                    dir.path(),
+                    "SELECT MAX(id) AS id FROM runs WHERE job_type = 'work_orders'",
+                )
+                .await[0]
+                    .get("id")
             };
             seen_by_run.insert(catch_up_id, listed);
             // Let it end before the site changes again.

@@ -181,7 +181,12 @@ async fn leaving_the_demo_removes_its_data_and_account_and_real_accounts_never_m
     let left = handle.leave_demo().await.unwrap();
     assert!(left.left);
     assert_eq!(left.removed_work_orders, found);
-    assert_eq!(left.removed_runs, 1);
+    // The demo's "Sync now": the work orders, then its stations' dispensers.
+    assert_eq!(left.removed_runs, 2);
+    assert!(
+        handle.dispensers(None).await.unwrap().is_empty(),
+        "the demo's dispensers are gone"
+    );
     assert!(
         left.message.starts_with("Left the demo"),
         "{}",

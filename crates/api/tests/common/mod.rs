@@ -54,6 +54,21 @@ pub async fn app_with_site(orders: usize) -> App {
     build(Some(sim), None, None).await
 }
 
+/// An app on a simulated site whose engine also runs the dispenser job (no pause between
+/// station pages).
+pub async fn app_with_dispensers(orders: usize) -> App {
+    let sim = fossa_sim::start(SimOptions {
+        seed: 42,
+        work_orders: orders,
+        email: EMAIL.into(),
+        password: PASSWORD.into(),
+        ..SimOptions::default()
+    })
+    .await
+    .unwrap();
+    build_with(Some(sim), None, None, true).await
+}
+
 /// An app serving `ui_dir` at `/`.
 pub async fn app_with_ui(ui_dir: PathBuf) -> App {
     build(None, Some(ui_dir), None).await
@@ -63,6 +78,15 @@ async fn build(
     sim: Option<SimServer>,
     ui_dir: Option<PathBuf>,
     job: Option<Arc<dyn SyncJob>>,
+) -> App {
+    build_with(sim, ui_dir, job, false).await
+}
+
+async fn build_with(
+    sim: Option<SimServer>,
+    ui_dir: Option<PathBuf>,
+    job: Option<Arc<dyn SyncJob>>,
+    dispensers: bool,
 ) -> App {
     let dir = tempfile::tempdir().unwrap();
     let job = job.unwrap_or_else(|| {
@@ -76,9 +100,13 @@ async fn build(
             }),
         )
     });
-    let engine = Engine::open_primary(EngineOptions::new(dir.path()).with_job(job))
-        .await
-        .unwrap();
+    let mut options = EngineOptions::new(dir.path()).with_job(job);
+    if dispensers {
+        let job = fossa_core::sync::DispenserJob::new(dir.path().to_path_buf())
+            .with_pause(Duration::ZERO);
+        options = options.with_dispenser_job(Arc::new(job));
+    }
+    let engine = Engine::open_primary(options).await.unwrap();
     if let Some(sim) = &sim {
         save_account(
             dir.path(),

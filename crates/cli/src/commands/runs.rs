@@ -3,7 +3,9 @@
 use crate::args::{HistoryArgs, PauseArgs, SyncArgs};
 use crate::context::Context;
 use crate::progress::ProgressBar;
-use crate::util::{countdown, local, parse_instant_or_ago, parse_pause_length, print_json};
+use crate::util::{
+    countdown, local, parse_instant_or_ago, parse_job, parse_pause_length, print_json,
+};
 use chrono::{DateTime, Utc};
 use fossa_core::engine::PauseRequest;
 use fossa_core::error::{EngineError, EngineResult};
@@ -49,11 +51,6 @@ fn print_status(status: &Status) {
 }
 
 /// `#12 success 2026-… · 30 found, 2 new, 1 changed, 0 removed (1.2 s)` or the error.
-/// `work_orders` or `dispensers` (also `work-orders`); anything else names the option.
-fn job_type(text: &str) -> EngineResult<JobType> {
-    JobType::parse(text).ok_or_else(|| EngineError::invalid("job", "use work_orders or dispensers"))
-}
-
 pub fn summary_line(run: &RunRecord) -> String {
     let when = local(run.started_at);
     let took = run
@@ -94,7 +91,7 @@ pub fn summary_line(run: &RunRecord) -> String {
 pub async fn history(ctx: &Context, args: &HistoryArgs) -> EngineResult<()> {
     let engine = ctx.reader().await?;
     let filter = HistoryFilter {
-        job_type: args.job.as_deref().map(job_type).transpose()?,
+        job_type: args.job.as_deref().map(parse_job).transpose()?,
         status: args
             .status
             .as_deref()
@@ -189,7 +186,7 @@ pub async fn resume(ctx: &Context) -> EngineResult<()> {
 
 /// Runs a manual sync (or joins the running one) and waits; the exit status says how it went.
 pub async fn sync(ctx: &Context, args: &SyncArgs) -> EngineResult<RunRecord> {
-    let job = args.job.as_deref().map(job_type).transpose()?;
+    let job = args.job.as_deref().map(parse_job).transpose()?;
     let json = args.json;
     let bar = ProgressBar::new();
     let handle = ctx.handle().await?;
@@ -204,6 +201,25 @@ pub async fn sync(ctx: &Context, args: &SyncArgs) -> EngineResult<RunRecord> {
         print_json(&run)?;
     } else if run.status == RunStatus::Success {
         println!("{}", summary_line(&run));
+        if run.job_type == JobType::WorkOrders {
+            print_new_stations_run(ctx, &run).await?;
+        }
     }
     Ok(run)
+}
+
+/// The dispenser run that "Sync now" made after `work_orders` (the stations never read), if any.
+async fn print_new_stations_run(ctx: &Context, work_orders: &RunRecord) -> EngineResult<()> {
+    let filter = HistoryFilter {
+        job_type: Some(JobType::Dispensers),
+        since: Some(work_orders.started_at),
+        limit: Some(1),
+        ..HistoryFilter::default()
+    };
+    let reader = ctx.reader().await?;
+    for run in reader.history(&filter).await? {
+        println!("{}", summary_line(&run));
+    }
+    reader.shutdown().await;
+    Ok(())
 }

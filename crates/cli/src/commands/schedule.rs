@@ -1,8 +1,8 @@
 //! `schedule show | set | preview`.
 
-use crate::args::{PreviewArgs, ScheduleSetArgs};
+use crate::args::{PreviewArgs, ScheduleSetArgs, ScheduleShowArgs};
 use crate::context::Context;
-use crate::util::print_json;
+use crate::util::{parse_job, print_json};
 use chrono::{DateTime, Utc};
 use fossa_core::engine::ScheduleView;
 use fossa_core::error::{EngineError, EngineResult};
@@ -10,9 +10,10 @@ use fossa_core::schedule::{
     self, format_active_hours, format_interval, format_jitter, ScheduleConfig,
 };
 
-pub async fn show(ctx: &Context, json: bool) -> EngineResult<()> {
-    let view = ctx.reader().await?.schedule().await?;
-    if json {
+pub async fn show(ctx: &Context, args: &ScheduleShowArgs) -> EngineResult<()> {
+    let job = parse_job(&args.job)?;
+    let view = ctx.reader().await?.schedule_of(job).await?;
+    if args.json {
         return print_json(&view);
     }
     print_view(&view);
@@ -65,9 +66,10 @@ pub fn apply(args: &ScheduleSetArgs, mut config: ScheduleConfig) -> EngineResult
 }
 
 pub async fn set(ctx: &Context, args: &ScheduleSetArgs) -> EngineResult<()> {
+    let job = parse_job(args.job.as_deref().unwrap_or("work_orders"))?;
     let handle = ctx.handle().await?;
-    let config = apply(args, handle.schedule().await?.config)?;
-    let view = handle.set_schedule(config).await?;
+    let config = apply(args, handle.schedule_of(job).await?.config)?;
+    let view = handle.set_schedule_of(job, config).await?;
     if args.json {
         return print_json(&view);
     }

@@ -172,23 +172,15 @@ impl EngineHandle {
         }
         let mut events = self.engine.subscribe();
         let handle = match job {
-            Some(job) => self.engine.sync_job(job).await?,
-            None => self.engine.sync_now().await?,
+            Some(JobType::Dispensers) => self.engine.sync_job(JobType::Dispensers).await?,
+            _ => self.engine.sync_work_orders().await?,
         };
-        let run_id = handle.run_id;
-        let wait = handle.wait();
-        tokio::pin!(wait);
-        let record = loop {
-            tokio::select! {
-                record = &mut wait => break record,
-                Ok(event) = events.recv() => if let EngineEvent::Progress(progress) = event {
-                    if progress.run_id == run_id {
-                        on_progress(&progress);
-                    }
-                },
-            }
-        };
-        record.ok_or_else(|| EngineError::Control("the run ended without a record".into()))
+        let record = wait_with_progress(handle, &mut events, &mut on_progress).await?;
+        // "Sync now" here waits for the stations never read too (a one-shot `sync` then stops).
+        if let Some(next) = self.engine.read_new_stations(&record).await? {
+            wait_with_progress(next, &mut events, &mut on_progress).await?;
+        }
+        Ok(record)
     }
 
     /// Starts a manual sync (or joins the running one) and returns its id at once; through a
@@ -398,4 +390,26 @@ impl EngineHandle {
         config.validate()?;
         self.set_schedule_of(job, config).await
     }
+}
+
+/// Waits for `handle`'s run, passing its progress events on.
+async fn wait_with_progress(
+    handle: crate::scheduler::RunHandle,
+    events: &mut broadcast::Receiver<EngineEvent>,
+    on_progress: &mut impl FnMut(&Progress),
+) -> EngineResult<RunRecord> {
+    let run_id = handle.run_id;
+    let wait = handle.wait();
+    tokio::pin!(wait);
+    let record = loop {
+        tokio::select! {
+            record = &mut wait => break record,
+            Ok(event) = events.recv() => if let EngineEvent::Progress(progress) = event {
+                if progress.run_id == run_id {
+                    on_progress(&progress);
+                }
+            },
+        }
+    };
+    record.ok_or_else(|| EngineError::Control("the run ended without a record".into()))
 }

@@ -4,12 +4,13 @@
 
 use super::{Engine, ScheduleView};
 use crate::error::{EngineError, EngineResult};
-use crate::model::{JobType, RunStatus, Status};
+use crate::model::{JobType, RunRecord, RunStatus, Status};
 use crate::schedule::ScheduleConfig;
-use crate::scheduler::RunHandle;
-use crate::store::{StoredDispenser, WorkOrderQuery};
+use crate::scheduler::{RunHandle, Scheduler};
+use crate::store::{Store, StoredDispenser, WorkOrderQuery};
 use crate::sync::dispensers::{never_read, DispenserRunOptions};
 use crate::workfossa::dispenser::location_ids;
+use std::sync::Arc;
 
 impl Engine {
     /// Every job type's schedule, work orders first.
@@ -51,30 +52,28 @@ impl Engine {
     /// dispensers of the stations never read are read after it.
     pub async fn sync_now(&self) -> EngineResult<RunHandle> {
         let handle = self.scheduler.sync_now(JobType::WorkOrders).await?;
-        if self.scheduler.has_job(JobType::Dispensers) {
-            let scheduler = std::sync::Arc::clone(&self.scheduler);
-            let store = self.store.clone();
-            let work_orders = handle.clone();
-            tokio::spawn(async move {
-                let succeeded = work_orders
-                    .wait()
-                    .await
-                    .is_some_and(|run| run.status == RunStatus::Success);
-                if !succeeded || scheduler.is_shut_down() {
-                    return;
+        let scheduler = Arc::clone(&self.scheduler);
+        let store = self.store.clone();
+        let work_orders = handle.clone();
+        tokio::spawn(async move {
+            if let Some(run) = work_orders.wait().await {
+                if let Err(error) = read_new_stations(&scheduler, &store, &run).await {
+                    tracing::warn!(%error, "could not start reading new stations' dispensers");
                 }
-                match unread_locations(&store, scheduler.now()).await {
-                    Ok(0) => {}
-                    Ok(_) => {
-                        if let Err(error) = scheduler.start_new_only(JobType::Dispensers).await {
-                            tracing::warn!(%error, "could not start reading new stations' dispensers");
-                        }
-                    }
-                    Err(error) => tracing::warn!(%error, "could not list the stations to read"),
-                }
-            });
-        }
+            }
+        });
         Ok(handle)
+    }
+
+    /// The work-order part of "Sync now" alone; [`Engine::read_new_stations`] is the rest.
+    pub async fn sync_work_orders(&self) -> EngineResult<RunHandle> {
+        self.scheduler.sync_now(JobType::WorkOrders).await
+    }
+
+    /// After a successful work-order run: starts reading the stations never read (None when
+    /// there is none, the run failed, or no dispenser job runs here).
+    pub async fn read_new_stations(&self, run: &RunRecord) -> EngineResult<Option<RunHandle>> {
+        read_new_stations(&self.scheduler, &self.store, run).await
     }
 
     /// Starts one job alone (or joins its running run). The dispenser job triggered alone reads
@@ -111,9 +110,27 @@ impl Engine {
     }
 }
 
+async fn read_new_stations(
+    scheduler: &Arc<Scheduler>,
+    store: &Store,
+    run: &RunRecord,
+) -> EngineResult<Option<RunHandle>> {
+    let wanted = run.job_type == JobType::WorkOrders
+        && run.status == RunStatus::Success
+        && scheduler.has_job(JobType::Dispensers)
+        && !scheduler.is_shut_down();
+    if !wanted || unread_locations(store, scheduler.now()).await? == 0 {
+        return Ok(None);
+    }
+    scheduler
+        .start_new_only(JobType::Dispensers)
+        .await
+        .map(Some)
+}
+
 /// How many stations of the stored work orders were never read.
 async fn unread_locations(
-    store: &crate::store::Store,
+    store: &Store,
     now: chrono::DateTime<chrono::Utc>,
 ) -> EngineResult<usize> {
     let options = DispenserRunOptions::new(chrono::Duration::zero());

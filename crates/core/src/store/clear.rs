@@ -11,11 +11,16 @@ pub struct Cleared {
 }
 
 impl Store {
-    /// In one transaction removes every change record, work order and run, and the `settings`
-    /// named.
+    /// In one transaction removes every change record, work order, station's dispensers and
+    /// run, and the `settings` named.
     pub async fn clear_synced_data(&self, settings: &[&str]) -> EngineResult<Cleared> {
         let mut tx = self.pool().begin().await?;
         sqlx::query("DELETE FROM changes").execute(&mut *tx).await?;
+        for table in ["dispenser_changes", "dispensers", "dispenser_locations"] {
+            sqlx::query(&format!("DELETE FROM {table}"))
+                .execute(&mut *tx)
+                .await?;
+        }
         let work_orders = sqlx::query("DELETE FROM work_orders")
             .execute(&mut *tx)
             .await?
