@@ -99,7 +99,7 @@ async fn sync_then_read_work_orders_changes_and_history() {
     );
     assert!(csv.lines().count() > expected.len());
 
-    let (_, history, _) = fossa(dir.path(), &["history", "--json"]).await;
+    let (_, history, _) = fossa(dir.path(), &["history", "--job", "work_orders", "--json"]).await;
     let runs: serde_json::Value = serde_json::from_str(&history).unwrap();
     assert_eq!(runs[0]["status"], "success");
     assert_eq!(runs[0]["trigger"], "manual");
@@ -110,7 +110,8 @@ async fn sync_then_read_work_orders_changes_and_history() {
         .change_work_order(number, |order| order.status = "Scheduled Again".into());
     let (code, _, _) = fossa(dir.path(), &["sync"]).await;
     assert_eq!(code, 0);
-    let (_, changes, _) = fossa(dir.path(), &["changes", "--run", "2", "--json"]).await;
+    // Run 2 read the stations' dispensers after the first sync; this sync is run 3.
+    let (_, changes, _) = fossa(dir.path(), &["changes", "--run", "3", "--json"]).await;
     let changes: serde_json::Value = serde_json::from_str(&changes).unwrap();
     assert_eq!(changes[0]["number"], number);
     assert_eq!(changes[0]["field"], "status");

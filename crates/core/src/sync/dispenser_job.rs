@@ -5,15 +5,21 @@
 //! run (the job triggered alone) reads every location again; the run after "Sync now" reads only
 //! the locations never read. A run where some locations failed is recorded successful with the
 //! partial summary as its message; a run where every due location failed fails with the first
-//! location's error (so offline is offline).
+//! location's error (so offline is offline). The pages are read over HTTP, or with one headless
+//! Chromium when the site's pages are an application (the page reader, as for the list).
 
-use super::dispensers::{read_locations, DispenserRunOptions, DispenserRunSummary};
+use super::dispensers::{
+    locations_to_read, read_locations, DispenserRunOptions, DispenserRunSummary, LocationPages,
+};
+use super::reader::{first_reader, PageReader};
 use super::site::SiteSession;
 use crate::error::SyncError;
 use crate::events::Phase;
 use crate::model::{JobType, RunSummary, Trigger};
 use crate::scheduler::{JobFailure, RunContext, SyncJob};
 use crate::store::Store;
+use crate::workfossa::browser::BrowserLocationPages;
+use crate::workfossa::WorkFossaClient;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -54,6 +60,41 @@ impl DispenserJob {
     }
 }
 
+/// Whether this run reads the station pages with the browser: the page reader says so (set to
+/// `browser`, or `auto` and the site needed it last time), or, in `auto`, the first due
+/// station's page answers plain HTTP with an application shell (as the real site's does).
+async fn needs_browser(
+    client: &WorkFossaClient,
+    ctx: &RunContext,
+    options: &DispenserRunOptions,
+) -> Result<bool, SyncError> {
+    let store_error = |e: crate::error::EngineError| SyncError::Store(e.to_string());
+    let setting = ctx.store.page_reader().await.map_err(store_error)?;
+    let remembered = ctx
+        .store
+        .page_reader_detected()
+        .await
+        .map_err(store_error)?;
+    match first_reader(setting, remembered) {
+        PageReader::Browser => return Ok(true),
+        _ if setting != PageReader::Auto => return Ok(false),
+        _ => {}
+    }
+    let plan = locations_to_read(&ctx.store, ctx.clock.now(), options).await?;
+    let Some(first) = plan.due.first().or(plan.skipped.first()) else {
+        return Ok(false);
+    };
+    match client.location_page(*first).await {
+        Err(SyncError::NeedsBrowser) => {
+            tracing::info!(
+                "WorkFossa's station pages are an application; reading them with a browser"
+            );
+            Ok(true)
+        }
+        _ => Ok(false),
+    }
+}
+
 async fn interval_of(store: &Store) -> Result<chrono::Duration, SyncError> {
     let minutes = store
         .schedule(JobType::Dispensers)
@@ -69,10 +110,25 @@ impl SyncJob for DispenserJob {
         let options = self.options(&ctx).await?;
         let turn = self.site.turn(&ctx.store).await?;
         ctx.progress.report(Phase::Fetching, 0, None, 0);
+        let browser = match needs_browser(&turn.client, &ctx, &options).await {
+            Ok(true) => {
+                ctx.progress.report(Phase::StartingBrowser, 0, None, 0);
+                Some(BrowserLocationPages::start(turn.client.config()).await?)
+            }
+            Ok(false) => None,
+            Err(error) => return Err(error.into()),
+        };
+        let pages: &dyn LocationPages = match &browser {
+            Some(browser) => browser,
+            None => &turn.client,
+        };
         let summary = tokio::select! {
-            summary = read_locations(&turn.client, &ctx.store, ctx.run_id, ctx.clock.as_ref(), &options) => summary,
+            summary = read_locations(pages, &ctx.store, ctx.run_id, ctx.clock.as_ref(), &options) => summary,
             _ = ctx.cancel.cancelled() => Err(SyncError::Cancelled),
         };
+        if let Some(browser) = browser {
+            browser.close().await;
+        }
         let attempts = turn.client.attempts();
         let summary = summary.map_err(|error| JobFailure { error, attempts })?;
         tracing::info!(run_id = ctx.run_id, message = %summary.message(), "dispensers read");

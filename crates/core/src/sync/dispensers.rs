@@ -43,6 +43,13 @@ impl LocationPages for WorkFossaClient {
     }
 }
 
+#[async_trait::async_trait]
+impl LocationPages for crate::workfossa::browser::BrowserLocationPages {
+    async fn location_equipment(&self, location_id: i64) -> Result<LocationEquipment, SyncError> {
+        crate::workfossa::browser::BrowserLocationPages::location_equipment(self, location_id).await
+    }
+}
+
 /// How a dispenser run chooses and reads its locations.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DispenserRunOptions {
