@@ -49,7 +49,7 @@ async fn big_sync(orders: usize) {
     for label in ["sync", "resync (no changes)"] {
         let started = Instant::now();
         let run = engine
-            .sync_now()
+            .sync_work_orders()
             .await
             .expect("start")
             .wait()

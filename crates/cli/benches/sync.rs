@@ -116,7 +116,7 @@ async fn full_sync(orders: usize, latency_ms: u64) {
     let open = sim.state().open_work_orders().len() as u64;
     let started = Instant::now();
     let run = engine
-        .sync_now()
+        .sync_work_orders()
         .await
         .expect("start")
         .wait()
@@ -140,7 +140,7 @@ async fn full_sync(orders: usize, latency_ms: u64) {
         load_average()
     );
     let again = engine
-        .sync_now()
+        .sync_work_orders()
         .await
         .expect("start")
         .wait()

@@ -57,6 +57,12 @@ pub fn countdown(seconds: i64) -> String {
     }
 }
 
+/// `work_orders` or `dispensers` (also `work-orders`); anything else names the `job` option.
+pub fn parse_job(text: &str) -> EngineResult<fossa_core::model::JobType> {
+    fossa_core::model::JobType::parse(text)
+        .ok_or_else(|| EngineError::invalid("job", "use work_orders or dispensers"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,10 +99,4 @@ mod tests {
         assert_eq!(countdown(23 * 60 + 5), "23 min");
         assert_eq!(countdown(2 * 3600 + 60), "2 h 1 min");
     }
-}
-
-/// `work_orders` or `dispensers` (also `work-orders`); anything else names the `job` option.
-pub fn parse_job(text: &str) -> EngineResult<fossa_core::model::JobType> {
-    fossa_core::model::JobType::parse(text)
-        .ok_or_else(|| EngineError::invalid("job", "use work_orders or dispensers"))
 }

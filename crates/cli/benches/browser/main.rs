@@ -196,7 +196,7 @@ async fn measure(orders: usize, case: Case, run: usize) {
     let started = Instant::now();
     let phases = tokio::spawn(phase_starts(engine.subscribe(), started));
     let record = engine
-        .sync_now()
+        .sync_work_orders()
         .await
         .expect("start")
         .wait()
