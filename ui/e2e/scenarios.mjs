@@ -103,13 +103,21 @@ export async function syncAndBrowse(ctx) {
   await ctx.shot('status');
   if (ctx.sim) await ctx.sim('/_sim/faults', { method: 'PUT', body: {} });
 
-  // A history row with its counts.
+  // A history row with its counts: the work-order job's runs (after "Sync now" the dispenser
+  // job reads the stations never read, and its run may still be going).
   await page.goto(`${ctx.base}#/history`);
-  const row = await page.waitForSelector('[data-testid=runs] tbody tr[data-run]', { timeout: 10000 });
+  await page.waitForSelector('[data-testid=runs] tbody tr[data-run]', { timeout: 10000 });
+  await page.selectOption('#h-job', 'work_orders');
+  const row = await until(async () => {
+    const first = await page.$('[data-testid=runs] tbody tr[data-run]');
+    return first && Number(await first.getAttribute('data-run')) > lastId ? first : null;
+  }, 'the work-order run is listed first', 10000);
   const runId = Number(await row.getAttribute('data-run'));
   assert.ok(runId > lastId, `a new run is listed (newest #${runId}, before #${lastId})`);
-  assert.equal(await row.getAttribute('data-status'), 'success');
-  const cell = async (col) => (await row.$eval(`[data-col=${col}]`, (el) => el.textContent)).trim();
+  // Looked up afresh each time: the list reloads when the dispenser run ends.
+  const ofRun = `[data-testid=runs] tbody tr[data-run="${runId}"]`;
+  assert.equal(await page.getAttribute(ofRun, 'data-status'), 'success');
+  const cell = async (col) => (await page.textContent(`${ofRun} [data-col=${col}]`)).trim();
   const found = Number(await cell('found'));
   assert.ok(found > 0, `the run found work orders (${found})`);
   if (ctx.api) {
