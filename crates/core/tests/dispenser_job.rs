@@ -10,7 +10,7 @@ use fossa_core::engine::{Engine, EngineOptions};
 use fossa_core::events::EngineEvent;
 use fossa_core::model::{JobType, RunRecord, RunStatus, RunSummary, Trigger};
 use fossa_core::scheduler::{JobFailure, RunContext, SyncJob};
-use fossa_core::store::HistoryFilter;
+use fossa_core::store::{HistoryFilter, LocationOutcome};
 use fossa_core::workfossa::Password;
 use fossa_sim::{SimOptions, SimServer};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -278,4 +278,108 @@ async fn each_job_has_its_own_schedule_and_the_dispensers_run_daily() {
             .interval_minutes,
         720
     );
+}
+
+/// What a dispenser run under a station fault must end as, and what the station then holds.
+struct FaultCase {
+    name: &'static str,
+    faults: fn(&mut fossa_sim::Faults, &[i64]),
+    status: RunStatus,
+    /// Start of the run's message (`error`): the partial summary or the failure.
+    message: Option<&'static str>,
+    /// The first station's outcome and whether its dispensers are kept and marked stale.
+    outcome: LocationOutcome,
+    kept_stale: Option<bool>,
+}
+
+#[tokio::test]
+async fn the_station_fault_matrix() {
+    use LocationOutcome::*;
+    let cases = [
+        FaultCase {
+            name: "a deleted station",
+            faults: |f, ids| f.deleted_locations = vec![ids[0]],
+            status: RunStatus::Success,
+            message: None,
+            outcome: NotFound,
+            kept_stale: Some(true),
+        },
+        FaultCase {
+            name: "a station without a Dispenser group",
+            faults: |f, ids| f.locations_without_dispensers = vec![ids[0]],
+            status: RunStatus::Success,
+            message: None,
+            outcome: NoDispensers,
+            kept_stale: None,
+        },
+        FaultCase {
+            name: "one page not recognised",
+            faults: |f, ids| f.unrecognised_locations = vec![ids[0]],
+            status: RunStatus::Success,
+            message: Some("partial: "),
+            outcome: Failed,
+            kept_stale: Some(false),
+        },
+        FaultCase {
+            name: "every page not recognised",
+            faults: |f, ids| f.unrecognised_locations = ids.to_vec(),
+            status: RunStatus::Failed,
+            message: Some("The WorkFossa page layout was not recognised (location "),
+            outcome: Failed,
+            kept_stale: Some(false),
+        },
+        FaultCase {
+            name: "a short 5xx burst",
+            faults: |f, _| f.fail_next_5xx = 2,
+            status: RunStatus::Success,
+            message: None,
+            outcome: Read,
+            kept_stale: Some(false),
+        },
+    ];
+    for case in cases {
+        let site = site(6).await;
+        let mut events = site.engine.subscribe();
+        site.engine.sync_now().await.unwrap().wait().await.unwrap();
+        finished(&mut events, JobType::Dispensers).await;
+        let ids = stations(&site.engine).await;
+        let before = site.engine.dispensers(Some(ids[0])).await.unwrap();
+        site.sim
+            .state()
+            .update_faults(|faults| (case.faults)(faults, &ids));
+        let run = site
+            .engine
+            .sync_job(JobType::Dispensers)
+            .await
+            .unwrap()
+            .wait()
+            .await
+            .unwrap();
+        let name = case.name;
+        assert_eq!(run.status, case.status, "{name}: {run:?}");
+        match case.message {
+            Some(start) => {
+                let message = run.error.clone().unwrap_or_default();
+                assert!(message.starts_with(start), "{name}: {message}");
+            }
+            None => assert!(run.error.is_none(), "{name}: {run:?}"),
+        }
+        let states = site.engine.store().dispenser_locations().await.unwrap();
+        let state = states.iter().find(|s| s.location_id == ids[0]).unwrap();
+        assert_eq!(state.outcome, case.outcome, "{name}");
+        let after = site.engine.dispensers(Some(ids[0])).await.unwrap();
+        match case.kept_stale {
+            Some(stale) => {
+                let records = |list: &[fossa_core::store::StoredDispenser]| {
+                    list.iter().map(|d| d.record.clone()).collect::<Vec<_>>()
+                };
+                assert_eq!(records(&after), records(&before), "{name}: nothing deleted");
+                assert!(
+                    after.iter().all(|d| d.stale == stale),
+                    "{name}: stale {stale}"
+                );
+            }
+            None => assert!(after.is_empty(), "{name}: recorded removed"),
+        }
+    }
 }

@@ -57,12 +57,24 @@ fn write_location(out: &mut String, view: &LocationView) -> fmt::Result {
         );
     };
     if view.unrecognised {
-        return write!(
+        // A redesigned page: the heading and tabs, the equipment as a plain table.
+        write!(
             out,
             "<div class=\"location-page px-4\"><h1 class=\"heading-label\">{}</h1>\
-             <p>This page was redesigned.</p></div>",
+             <div class=\"ks-tabs\"><a class=\"tab\" href=\"#\">Details</a> \
+             <a class=\"tab router-link-active\" href=\"#\">Equipment</a> \
+             <a class=\"tab\" href=\"#\">Work</a></div><table class=\"equipment-table\">\
+             <thead><tr><th>Type</th><th>Equipment</th></tr></thead><tbody>",
             escape(store)
-        );
+        )?;
+        for dispenser in &view.dispensers {
+            write!(
+                out,
+                "<tr><td>Dispenser</td><td>{}</td></tr>",
+                escape(&dispenser.title)
+            )?;
+        }
+        return out.write_str("</tbody></table></div>");
     }
     write!(
         out,

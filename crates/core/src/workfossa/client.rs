@@ -337,7 +337,9 @@ impl WorkFossaClient {
         })?
         .map_err(|e| match e {
             parser::ParseError::ApplicationShell => SyncError::NeedsBrowser,
-            e => SyncError::LayoutNotRecognised(format!("location {location_id} page: {e}")),
+            parser::ParseError::LayoutNotRecognised(reason) => {
+                SyncError::LayoutNotRecognised(format!("location {location_id} page: {reason}"))
+            }
         })
     }
 }
