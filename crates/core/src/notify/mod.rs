@@ -64,12 +64,17 @@ impl Notifier {
         }
     }
 
-    /// Decides and sends what `run` calls for; returns the notices.
+    /// Decides and sends what a work-order `run` calls for; returns the notices.
     pub async fn on_run_finished(
         &self,
         run: &RunRecord,
         now: DateTime<Utc>,
     ) -> EngineResult<Vec<Notice>> {
+        // The notices (failing, recovered, new work orders) are about the work-order sync; a
+        // dispenser run's outcome shows in its history and must not reset or raise them.
+        if run.job_type != JobType::WorkOrders {
+            return Ok(Vec::new());
+        }
         let settings = self.store.settings().await?.notifications;
         let failures = self.store.consecutive_failures(run.job_type).await?;
         let rescheduled = self.rescheduled(run).await?;
@@ -148,5 +153,39 @@ fn test_notice() -> Notice {
         kind: NoticeKind::Info,
         title: "Test message".into(),
         body: "Notifications from Fossa Sync reach you here.".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorClass;
+    use crate::model::Trigger;
+
+    #[tokio::test]
+    async fn a_dispenser_run_raises_no_notice() {
+        let store = Store::in_memory().await.unwrap();
+        let notifier = Notifier::new(store, EventBus::new(), std::env::temp_dir());
+        let failed = RunRecord {
+            id: 1,
+            job_type: JobType::Dispensers,
+            trigger: Trigger::Scheduled,
+            status: RunStatus::Failed,
+            started_at: Utc::now(),
+            finished_at: Some(Utc::now()),
+            duration_ms: Some(1),
+            attempts: 1,
+            missed: 0,
+            found: None,
+            new: None,
+            changed: None,
+            removed: None,
+            error_class: Some(ErrorClass::Permanent),
+            error: Some("The WorkFossa page layout was not recognised (x).".into()),
+        };
+        for _ in 0..3 {
+            let notices = notifier.on_run_finished(&failed, Utc::now()).await.unwrap();
+            assert!(notices.is_empty(), "{notices:?}");
+        }
     }
 }
