@@ -38,6 +38,8 @@ describe('a sync seen through events', () => {
     expect(s.status).toEqual(before.status);
     expect(s.lastFinished).toBeNull();
     expect(s.dataVersion).toBe(1);
+    s = ev(s, { type: 'status_changed', status: status({ job_type: 'dispensers', state: 'running', running_run_id: 21 }) });
+    expect(s.status).toEqual(before.status);
   });
   it('keeps the last success time when a run fails', () => {
     let s = reduce(INITIAL, { type: 'status', status: status({ last_success_at: '2026-03-08T12:00:02Z' }) });

@@ -72,24 +72,27 @@ export function reduce(state: LiveState, action: Action): LiveState {
   }
 }
 
-/** Whether a run of `job` is the status's job (the tray's); another job's run leaves it alone. */
-function ownJob(state: LiveState, job: string): boolean {
-  return job === (state.status?.job_type ?? 'work_orders');
+/** Whether a run of `job` is the status's job (the work orders, as the tray's); another job's
+ * run leaves the status alone. */
+function ownJob(job: string): boolean {
+  return job === 'work_orders';
 }
 
 function reduceEvent(state: LiveState, event: EngineEvent): LiveState {
   switch (event.type) {
     case 'status_changed':
+      // The engine sends each job's status; the window's badge is the work orders'.
+      if (event.status.job_type !== 'work_orders') return state;
       return withStatus(state, event.status);
     case 'run_started': {
-      if (!ownJob(state, event.job_type)) return state;
+      if (!ownJob(event.job_type)) return state;
       const status = state.status
         ? { ...state.status, state: 'running' as const, running_run_id: event.run_id }
         : null;
       return { ...state, status, progress: startedProgress(event.run_id, status) };
     }
     case 'progress': {
-      if (!ownJob(state, event.job_type)) return state;
+      if (!ownJob(event.job_type)) return state;
       const current = state.progress;
       // A late event of an older run never replaces the running one's progress.
       if (current && event.run_id < current.run_id) return state;
@@ -97,7 +100,7 @@ function reduceEvent(state: LiveState, event: EngineEvent): LiveState {
     }
     case 'run_finished': {
       const run = event.run;
-      if (!ownJob(state, run.job_type)) return { ...state, dataVersion: state.dataVersion + 1 };
+      if (!ownJob(run.job_type)) return { ...state, dataVersion: state.dataVersion + 1 };
       const progress = state.progress && state.progress.run_id === run.id ? null : state.progress;
       let status = state.status;
       if (status) {
