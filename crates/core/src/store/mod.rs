@@ -27,10 +27,6 @@ use std::time::Duration;
 /// The database file's name inside the data dir.
 pub const DATABASE_FILE: &str = "fossa-sync.db";
 
-/// How long an unused connection stays open (sqlx checks every this long, so it closes within
-/// twice this after its last use).
-pub const IDLE_CONNECTION_TIMEOUT: Duration = Duration::from_secs(20);
-
 /// A handle on the database; cheap to clone.
 #[derive(Debug, Clone)]
 pub struct Store {
@@ -40,11 +36,6 @@ pub struct Store {
 impl Store {
     /// Opens (creating if needed) the database at `path` and applies the migrations.
     pub async fn open(path: &Path) -> EngineResult<Self> {
-        Self::open_with_idle_timeout(path, IDLE_CONNECTION_TIMEOUT).await
-    }
-
-    /// [`Store::open`] with connections closed after `idle_timeout` unused.
-    pub async fn open_with_idle_timeout(path: &Path, idle_timeout: Duration) -> EngineResult<Self> {
         let options = SqliteConnectOptions::new()
             .filename(path)
             .create_if_missing(true)
@@ -54,9 +45,6 @@ impl Store {
             .busy_timeout(Duration::from_secs(10));
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
-            // Each connection is a thread with SQLite's page cache; the app idles between syncs,
-            // so connections close soon after a sync instead of after sqlx's 10 minutes.
-            .idle_timeout(idle_timeout)
             .connect_with(options)
             .await?;
         Self::with_pool(pool).await
