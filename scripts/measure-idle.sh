@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prints the desktop app's idle cost next to the floor (an empty Tauri 2 app with one tray icon
-# and no window, tests/tray/empty-tray/), both measured the same way in the same session: release
-# builds, no window (the app with --hidden, as autostart starts it), one Xvfb + D-Bus session bus
+# and no window, tests/tray/empty-tray/), both measured the same way in the same session: both
+# built with the same settings (the workspace's `desktop` profile), no window (the app with --hidden, as autostart starts it), one Xvfb + D-Bus session bus
 # + tray host (trayer) for both, the same settle time and idle period, one after the other (never
 # side by side: shared pages would be split between them and lower both PSS figures).
 #
@@ -17,9 +17,12 @@
 # IDLE_MINUTES (default 10) idle period; SETTLE_SECONDS (default 20) wait after the icon appears;
 # SAMPLE_SECONDS (default 30); ROUNDS (default 1) measures both apps ROUNDS times, alternating
 # which goes first; FIRST=app|empty (default app) which one the first round starts with;
-# FOSSA_DESKTOP_BIN=PATH measures another build of the app; BREAKDOWN_DIR=DIR writes each app's memory by mapping (binary, libraries, heap, stacks) there at
-# the end of its idle period. The app runs on the demo site (its first sync at start) with a
-# daily schedule, so no scheduled sync fires while it idles; the menu's countdown still ticks.
+# FOSSA_DESKTOP_BIN=PATH and EMPTY_TRAY_BIN=PATH measure other builds of the two apps;
+# BREAKDOWN_DIR=DIR writes each app's memory by mapping there at the end of its idle period (the
+# binary split by permission: r-xp code, r--p read-only data, rw-p data and relocations; each
+# library; heap; other anonymous memory, i.e. malloc arenas and thread stacks) and its threads
+# by name. The app runs on the demo site (its first sync at start) with a daily schedule, so no
+# scheduled sync fires while it idles; the menu's countdown still ticks.
 # Not a test: it prints figures and their targets.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -36,15 +39,15 @@ if [ "${MEASURE_NO_BUILD:-0}" != 1 ]; then
   # As `tauri build` builds it (custom-protocol: the UI served from the binary), so the figures
   # are those of the shipped app; the CLI (release: it shares
   # the build) prepares the data dir and starts the measured sync.
-  cargo build --release --locked -p fossa-sync-desktop --features tauri/custom-protocol || exit 1
+  cargo build --profile desktop --locked -p fossa-sync-desktop --features tauri/custom-protocol || exit 1
   cargo build --release --locked -p fossa-sync || exit 1
   cargo build --release --manifest-path tests/tray/empty-tray/Cargo.toml --features tauri/custom-protocol \
     --target-dir "$target/empty-tray" || exit 1
 fi
 # Where cargo put them (CARGO_TARGET_DIR honoured: measuring a stale ./target binary is wrong).
-app="${FOSSA_DESKTOP_BIN:-$target/release/fossa-sync-desktop}"
+app="${FOSSA_DESKTOP_BIN:-$target/desktop/fossa-sync-desktop}"
 cli="$target/release/fossa-sync"
-empty="$target/empty-tray/release/empty-tray"
+empty="${EMPTY_TRAY_BIN:-$target/empty-tray/release/empty-tray}"
 for binary in "$app" "$cli" "$empty"; do
   [ -x "$binary" ] || { echo "missing $binary (build it, or unset MEASURE_NO_BUILD)" >&2; exit 1; }
 done
@@ -90,7 +93,7 @@ breakdown() {
   awk -v exe="$exe" '
     /^[0-9a-f]+-[0-9a-f]+ / {
       name = (NF >= 6) ? $6 : "[anon]"
-      if (name == exe) name = "[binary] " name
+      if (name == exe) name = "[binary " $2 "] " name
       next
     }
     /^Rss:/ { rss[name] += $2 } /^Pss:/ { pss[name] += $2 }
@@ -101,6 +104,8 @@ breakdown() {
   {
     echo "    RSS      PSS     anon  mapping (KiB; threads: $(ls /proc/"$1"/task | wc -l))"
     cat "$2.tmp"
+    echo "threads by name:"
+    cat /proc/"$1"/task/*/comm 2>/dev/null | sort | uniq -c | sort -nr
   } >"$2"
   rm -f "$2.tmp"
 }

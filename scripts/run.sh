@@ -8,12 +8,15 @@ cd "$(dirname "$0")/.."
 ./scripts/setup.sh run
 npm --prefix ui ci --no-audit --no-fund
 npm --prefix ui run build
-cargo build --release --locked -p fossa-sync -p fossa-sync-desktop
 cli=target/release/fossa-sync
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  # The `desktop` profile (Cargo.toml): size-optimised with whole-program LTO, for a small idle
+  # tray app; the UI is embedded in the binary (custom-protocol), as in the .deb.
+  cargo build --profile desktop --locked -p fossa-sync-desktop --features tauri/custom-protocol
   echo "Starting the Fossa Sync desktop app (look for its icon in the system tray)."
-  exec target/release/fossa-sync-desktop "$@"
+  exec target/desktop/fossa-sync-desktop "$@"
 fi
+cargo build --release --locked -p fossa-sync
 echo "No display: starting the headless daemon with the browser UI on http://127.0.0.1:8787."
 if [ -n "${WORKFOSSA_EMAIL:-}" ] || "$cli" account show --json | grep -q '"email": "'; then
   exec "$cli" daemon --http 127.0.0.1:8787
