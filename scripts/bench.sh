@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every performance figure of Fossa Sync in one run (release builds, the desktop app with its own
-# `desktop` profile; not a test: nothing here
-# fails on a slow figure). Prints the figures and writes them to target/bench/figures.txt:
+# `desktop` profile; not a test: nothing here fails on a slow figure). Prints the figures and
+# writes them to target/bench/figures.txt:
 #   - parse throughput, sync time vs. network bound (1k and 10k rows, 0 and 200 ms latency),
 #     CLI peak RSS during the 10k sync, rows written by a no-change resync   (bench `sync`)
 #   - 50k-row sync and resync, history page / filter / chart queries over 100k runs,
